@@ -1,0 +1,21 @@
+namespace MfaEmulator.Common.Errors;
+
+/// <summary>
+/// Every response carries <c>X-Request-Id</c>: the Huawei SDKs read the request id from it, and IAM v5 and
+/// gateway error bodies repeat it as <c>request_id</c>.
+/// </summary>
+internal static class RequestIds
+{
+    public const string Header = "X-Request-Id";
+    private static readonly object Key = new();
+
+    public static string Get(HttpContext context) => context.Items[Key] as string ?? "";
+
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var id = Guid.NewGuid().ToString("N");
+        context.Items[Key] = id;
+        context.Response.Headers[Header] = id;
+        return next(context);
+    });
+}

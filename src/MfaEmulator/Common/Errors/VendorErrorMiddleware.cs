@@ -1,0 +1,73 @@
+using System.Text.Json;
+using MfaEmulator.Emulator;
+
+namespace MfaEmulator.Common.Errors;
+
+/// <summary>
+/// Keeps every failure inside the vendor's envelope: bodies that are not JSON or too large, unknown routes,
+/// wrong methods and unexpected exceptions all answer as the family that owns the path would.
+/// </summary>
+internal sealed partial class VendorErrorMiddleware(RequestDelegate next, ApiFamilies families, EmulatorOptions options, ILogger<VendorErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var family = families.ForPath(context.Request.Path);
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            await family.WriteAsync(context, family.BodyTooLarge(options.MaxRequestBodyBytes));
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            await family.WriteAsync(context, FromBadRequest(family, bad));
+            return;
+        }
+        catch (Exception unexpected) when (!context.Response.HasStarted && unexpected is not OperationCanceledException)
+        {
+            LogUnexpected(logger, unexpected.GetType().Name, context.Request.Method, context.Request.Path);
+            await family.WriteAsync(context, family.ForStatus(StatusCodes.Status500InternalServerError));
+            return;
+        }
+
+        if (IsBodiless(context.Response))
+        {
+            var status = context.Response.StatusCode;
+            var method = context.Request.Method;
+            var path = context.Request.Path.Value ?? "/";
+            var error = status switch
+            {
+                StatusCodes.Status404NotFound => family.RouteNotFound(method, path),
+                StatusCodes.Status405MethodNotAllowed => family.MethodNotAllowed(method, path),
+                StatusCodes.Status415UnsupportedMediaType =>
+                    family.MalformedBody(null, "the body must be JSON, sent with Content-Type: application/json") with { Status = status },
+                _ => family.ForStatus(status),
+            };
+            await family.WriteAsync(context, error);
+        }
+    }
+
+    private ApiError FromBadRequest(ApiFamily family, BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return family.BodyTooLarge(options.MaxRequestBodyBytes);
+        }
+        return bad.InnerException is JsonException json
+            ? family.MalformedBody(FieldOf(json.Path), json.Path is null or "$" ? "the body is not valid JSON" : $"'{FieldOf(json.Path)}' has the wrong JSON type")
+            : family.MalformedBody(null, bad.Message);
+    }
+
+    /// <summary><c>$.login_protect.enabled</c> becomes <c>login_protect.enabled</c>.</summary>
+    private static string? FieldOf(string? jsonPath) =>
+        jsonPath is null or "$" ? null : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    private static bool IsBodiless(HttpResponse response) =>
+        response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} while handling {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string method, string path);
+}

@@ -1,0 +1,16 @@
+using MfaEmulator.Common.Randomness;
+
+namespace MfaEmulator.Common.Totp;
+
+/// <summary>Makes TOTP seeds: 160-bit secrets (RFC 4226 §4 recommends 160) shown as base32.</summary>
+internal static class SeedGenerator
+{
+    public const int SecretBytes = 20;
+
+    public static string NewBase32Seed(IRandomSource random)
+    {
+        var secret = new byte[SecretBytes];
+        random.Fill(secret);
+        return Base32.Encode(secret);
+    }
+}

@@ -1,0 +1,18 @@
+namespace MfaEmulator.Emulator;
+
+/// <summary>The emulator's own control routes under <c>/_emulator</c>, answered in ProblemDetails on error.</summary>
+internal static class EmulatorEndpoints
+{
+    public const string Tag = "MfaEmulator control routes";
+
+    public static RouteGroupBuilder MapEmulator(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/_emulator").WithTags(Tag);
+
+        group.MapGet("/health", HealthEndpoints.GetHealth)
+            .WithName("GetEmulatorHealth")
+            .WithSummary("Health, version, bound addresses and the emulated APIs");
+
+        return group;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+
+namespace MfaEmulator.Huawei.Accounts;
+
+/// <summary>A Huawei Cloud account (IAM "domain").</summary>
+internal sealed record HuaweiDomain(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name);
+
+/// <summary>An IAM user of one account; the account's administrator has <see cref="IsAdmin"/>.</summary>
+internal sealed record HuaweiUser(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("domain_id")] string DomainId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("password")] string Password,
+    [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("mobile")] string? Mobile,
+    [property: JsonPropertyName("admin")] bool IsAdmin,
+    [property: JsonPropertyName("access_key")] string AccessKey,
+    [property: JsonPropertyName("secret_key")] string SecretKey);
+
+/// <summary>A token issued by <c>POST /v3/auth/tokens</c> or handed out by the control routes.</summary>
+internal sealed record IssuedToken(
+    [property: JsonPropertyName("token")] string Value,
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("methods")] IReadOnlyList<string> Methods,
+    [property: JsonPropertyName("issued_at")] DateTimeOffset IssuedAt,
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
+    [property: JsonPropertyName("mfa_authn_at")] DateTimeOffset? MfaAuthnAt,
+    [property: JsonPropertyName("project_id")] string? ProjectId);

@@ -1,0 +1,163 @@
+using MfaEmulator.Common.Randomness;
+
+namespace MfaEmulator.Huawei.Accounts;
+
+/// <summary>
+/// Accounts, IAM users and issued tokens, shared by every Huawei API (HSS, IAM v3.0, Keystone, IAM v5).
+/// One lock guards the whole store: requests are short and this keeps every change all-or-nothing.
+/// </summary>
+internal sealed class HuaweiAccounts
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(24);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, HuaweiDomain> _domains = [];
+    private readonly Dictionary<string, HuaweiUser> _users = [];
+    private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly IRandomSource _random;
+
+    public HuaweiAccounts(TimeProvider clock, IRandomSource random)
+    {
+        _clock = clock;
+        _random = random;
+        AddDefaultAccountLocked();
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _domains.Clear();
+            _users.Clear();
+            _tokens.Clear();
+            AddDefaultAccountLocked();
+        }
+    }
+
+    /// <summary>Removes one account's users and tokens; the default account comes back as it started.</summary>
+    public void ResetDomain(string domainId)
+    {
+        lock (_gate)
+        {
+            var userIds = _users.Values.Where(u => u.DomainId == domainId).Select(u => u.Id).ToHashSet();
+            foreach (var id in userIds)
+            {
+                _users.Remove(id);
+            }
+            foreach (var token in _tokens.Values.Where(t => userIds.Contains(t.UserId)).ToList())
+            {
+                _tokens.Remove(token.Value);
+            }
+            _domains.Remove(domainId);
+            if (domainId == DefaultHuaweiAccount.DomainId)
+            {
+                AddDefaultAccountLocked();
+            }
+        }
+    }
+
+    public HuaweiDomain? FindDomain(string id)
+    {
+        lock (_gate)
+        {
+            return _domains.GetValueOrDefault(id);
+        }
+    }
+
+    public HuaweiDomain? FindDomainByName(string name)
+    {
+        lock (_gate)
+        {
+            return _domains.Values.FirstOrDefault(d => d.Name == name);
+        }
+    }
+
+    public HuaweiUser? FindUser(string id)
+    {
+        lock (_gate)
+        {
+            return _users.GetValueOrDefault(id);
+        }
+    }
+
+    public HuaweiUser? FindUserByName(string domainId, string name)
+    {
+        lock (_gate)
+        {
+            return _users.Values.FirstOrDefault(u => u.DomainId == domainId && u.Name == name);
+        }
+    }
+
+    public HuaweiUser? FindUserByAccessKey(string accessKey)
+    {
+        lock (_gate)
+        {
+            return _users.Values.FirstOrDefault(u => u.AccessKey == accessKey);
+        }
+    }
+
+    public IReadOnlyList<HuaweiUser> UsersOf(string domainId)
+    {
+        lock (_gate)
+        {
+            return [.. _users.Values.Where(u => u.DomainId == domainId).OrderBy(u => u.Name, StringComparer.Ordinal)];
+        }
+    }
+
+    public HuaweiDomain CreateDomain(string? name)
+    {
+        lock (_gate)
+        {
+            var domain = new HuaweiDomain(_random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
+            _domains.Add(domain.Id, domain);
+            return domain;
+        }
+    }
+
+    /// <summary>Adds a user; null when the account already has a user of that name (IAM names are unique per account).</summary>
+    public HuaweiUser? CreateUser(string domainId, string name, string? password, string? email, string? mobile, bool admin)
+    {
+        lock (_gate)
+        {
+            if (_users.Values.Any(u => u.DomainId == domainId && u.Name == name))
+            {
+                return null;
+            }
+            var user = new HuaweiUser(
+                _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
+                AccessKey: _random.NewHex(20).ToUpperInvariant(), SecretKey: _random.NewToken(30));
+            _users.Add(user.Id, user);
+            return user;
+        }
+    }
+
+    public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId)
+    {
+        var now = _clock.GetUtcNow();
+        var token = new IssuedToken("MII" + _random.NewToken(48), user.Id, methods, now, now + TokenLifetime, mfaAuthnAt, projectId);
+        lock (_gate)
+        {
+            _tokens.Add(token.Value, token);
+        }
+        return token;
+    }
+
+    public IssuedToken? FindToken(string value)
+    {
+        lock (_gate)
+        {
+            return _tokens.GetValueOrDefault(value);
+        }
+    }
+
+    private void AddDefaultAccountLocked()
+    {
+        var admin = DefaultHuaweiAccount.Admin;
+        _domains[DefaultHuaweiAccount.DomainId] = DefaultHuaweiAccount.Domain;
+        _users[admin.Id] = admin;
+        // The documented ready token never expires: CI jobs may start the emulator long before they use it.
+        _tokens[DefaultHuaweiAccount.AdminToken] = new IssuedToken(
+            DefaultHuaweiAccount.AdminToken, admin.Id, ["token"], DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, MfaAuthnAt: null, ProjectId: null);
+    }
+}

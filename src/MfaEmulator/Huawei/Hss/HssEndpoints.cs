@@ -1,0 +1,60 @@
+using MfaEmulator.Common.Auth;
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MfaEmulator.Huawei.Hss;
+
+/// <summary>Huawei Cloud HSS v5 two-factor login for servers (seed 000) and its read-back list.</summary>
+internal static class HssEndpoints
+{
+    public const string Tag = "Huawei HSS v5: two-factor login";
+
+    public static IServiceCollection AddHss(this IServiceCollection services)
+    {
+        services.AddSingleton<HssStore>();
+        services.AddSingleton<ApiFamily, HssFamily>();
+        services.AddSingleton<FluentValidation.IValidator<SetTwoFactorLoginConfigRequest>, SetTwoFactorLoginConfigValidator>();
+        services.AddSingleton<FluentValidation.IValidator<ListTwoFactorLoginHostRequest>, ListTwoFactorLoginHostValidator>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapHss(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v5/{project_id}/setting/two-factor-login")
+            .WithTags(Tag)
+            .RequireVendorCredentials()
+            .WithValidation();
+
+        group.MapPut("/config", SetTwoFactorLoginConfig)
+            .WithName("SetTwoFactorLoginConfig")
+            .WithSummary("Configure two-factor login for servers")
+            .WithDescription("Switches two-factor login on or off for the listed hosts. Hosts the project has not seen are registered on the spot.")
+            .ProducesErrors<HssErrorEnvelope>(400, 401, 413);
+
+        group.MapGet("/hosts", ListTwoFactorLoginHost)
+            .WithName("ListTwoFactorLoginHost")
+            .WithSummary("List hosts with their two-factor login settings")
+            .ProducesErrors<HssErrorEnvelope>(400, 401);
+
+        return group;
+    }
+
+    public static Results<Ok, ApiError> SetTwoFactorLoginConfig([AsParameters] SetTwoFactorLoginConfigRequest request, HssStore store)
+    {
+        var outsider = store.Configure(request.ProjectId, request.EnterpriseProjectId, request.Body!);
+        return outsider is null
+            ? TypedResults.Ok()
+            : HssErrors.HostNotInEnterpriseProject(outsider, request.EnterpriseProjectId!);
+    }
+
+    public static Ok<TwoFactorLoginHostList> ListTwoFactorLoginHost([AsParameters] ListTwoFactorLoginHostRequest request, HssStore store)
+    {
+        var (total, page) = store.List(
+            request.ProjectId, request.EnterpriseProjectId, request.HostName, request.DisplayName,
+            offset: request.Offset is null ? 0 : int.Parse(request.Offset, System.Globalization.CultureInfo.InvariantCulture),
+            limit: request.Limit is null ? 10 : int.Parse(request.Limit, System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(new TwoFactorLoginHostList(total, [.. page.Select(h => new TwoFactorLoginHost(
+            h.HostId, h.HostName, h.OsType, h.AuthSwitch, h.AuthType, h.TopicDisplayName, h.TopicUrn, OutsideHost: false))]));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json.Serialization;
+
+namespace MfaEmulator.Huawei.Hss;
+
+/// <summary>A server HSS protects, with its two-factor login settings.</summary>
+internal sealed record HssHost(
+    [property: JsonPropertyName("host_id")] string HostId,
+    [property: JsonPropertyName("host_name")] string HostName,
+    [property: JsonPropertyName("os_type")] string OsType,
+    [property: JsonPropertyName("enterprise_project_id")] string EnterpriseProjectId,
+    [property: JsonPropertyName("auth_switch")] bool AuthSwitch = false,
+    [property: JsonPropertyName("auth_type")] string? AuthType = null,
+    [property: JsonPropertyName("topic_display_name")] string? TopicDisplayName = null,
+    [property: JsonPropertyName("topic_urn")] string? TopicUrn = null);
+
+/// <summary>Hosts per project. One lock: a configuration call changes all its hosts or none.</summary>
+internal sealed class HssStore
+{
+    /// <summary>HSS's name for "every enterprise project" in <c>enterprise_project_id</c>.</summary>
+    public const string AllEnterpriseProjects = "all_granted_eps";
+    public const string DefaultEnterpriseProject = "0";
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Dictionary<string, HssHost>> _projects = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Applies one configuration to every listed host. A host id the project has never seen is registered
+    /// on the spot (named after its id) so the documented example works against an empty emulator.
+    /// Returns the id of a host outside the requested enterprise project, changing nothing, if there is one.
+    /// </summary>
+    public string? Configure(string projectId, string? enterpriseProjectId, TwoFactorLoginConfigBody config)
+    {
+        lock (_gate)
+        {
+            var hosts = HostsOf(projectId);
+            var hostIds = config.HostIdList!.Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
+            var outsider = hostIds.FirstOrDefault(id => hosts.TryGetValue(id, out var host) && !InScope(host, enterpriseProjectId));
+            if (outsider is not null)
+            {
+                return outsider;
+            }
+            foreach (var id in hostIds)
+            {
+                var host = hosts.GetValueOrDefault(id) ?? NewHost(id, enterpriseProjectId);
+                hosts[id] = host with
+                {
+                    AuthSwitch = config.Enabled!.Value,
+                    AuthType = config.AuthType,
+                    TopicDisplayName = config.TopicDisplayName,
+                    TopicUrn = config.TopicUrn,
+                };
+            }
+            return null;
+        }
+    }
+
+    public (int Total, IReadOnlyList<HssHost> Page) List(string projectId, string? enterpriseProjectId, string? hostName, string? displayName, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var matching = HostsOf(projectId).Values
+                .Where(h => InScope(h, enterpriseProjectId))
+                .Where(h => hostName is null || h.HostName.Contains(hostName, StringComparison.OrdinalIgnoreCase))
+                .Where(h => displayName is null || (h.TopicDisplayName?.Contains(displayName, StringComparison.OrdinalIgnoreCase) ?? false))
+                .OrderBy(h => h.HostName, StringComparer.Ordinal)
+                .ThenBy(h => h.HostId, StringComparer.Ordinal)
+                .ToList();
+            return (matching.Count, [.. matching.Skip(offset).Take(limit)]);
+        }
+    }
+
+    /// <summary>Registers a host (control routes); an existing id keeps its settings but takes the new name and OS.</summary>
+    public HssHost AddHost(string projectId, HssHost host)
+    {
+        lock (_gate)
+        {
+            var hosts = HostsOf(projectId);
+            var stored = hosts.TryGetValue(host.HostId, out var existing)
+                ? existing with { HostName = host.HostName, OsType = host.OsType, EnterpriseProjectId = host.EnterpriseProjectId }
+                : host;
+            hosts[host.HostId] = stored;
+            return stored;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _projects.Clear();
+        }
+    }
+
+    public void ResetProject(string projectId)
+    {
+        lock (_gate)
+        {
+            _projects.Remove(projectId);
+        }
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<HssHost>> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _projects.ToDictionary(p => p.Key, p => (IReadOnlyList<HssHost>)[.. p.Value.Values], StringComparer.Ordinal);
+        }
+    }
+
+    public void Restore(IReadOnlyDictionary<string, IReadOnlyList<HssHost>> projects)
+    {
+        lock (_gate)
+        {
+            _projects.Clear();
+            foreach (var (projectId, hosts) in projects)
+            {
+                _projects[projectId] = hosts.ToDictionary(h => h.HostId, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    private Dictionary<string, HssHost> HostsOf(string projectId)
+    {
+        if (!_projects.TryGetValue(projectId, out var hosts))
+        {
+            hosts = new Dictionary<string, HssHost>(StringComparer.Ordinal);
+            _projects[projectId] = hosts;
+        }
+        return hosts;
+    }
+
+    private static bool InScope(HssHost host, string? enterpriseProjectId) =>
+        enterpriseProjectId is null or AllEnterpriseProjects || host.EnterpriseProjectId == enterpriseProjectId;
+
+    private static HssHost NewHost(string id, string? enterpriseProjectId) =>
+        new(id, HostName: $"host-{id[..Math.Min(8, id.Length)]}", OsType: "Linux",
+            EnterpriseProjectId: enterpriseProjectId is null or AllEnterpriseProjects ? DefaultEnterpriseProject : enterpriseProjectId);
+}

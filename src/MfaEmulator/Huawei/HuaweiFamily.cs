@@ -1,0 +1,31 @@
+using MfaEmulator.Common.Auth;
+using MfaEmulator.Common.Errors;
+
+namespace MfaEmulator.Huawei;
+
+/// <summary>
+/// What every Huawei family shares: the credential check, and the API gateway's own errors (APIG.xxxx with a
+/// request_id), which answer before a request reaches the service behind the gateway.
+/// </summary>
+internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFamily
+{
+    public override async ValueTask<ApiError?> AuthenticateAsync(HttpContext context)
+    {
+        var outcome = await authenticator.AuthenticateAsync(context);
+        if (outcome.Caller is null)
+        {
+            return Unauthenticated(outcome.Failure ?? "authentication failed");
+        }
+        outcome.Caller.AttachTo(context);
+        return null;
+    }
+
+    /// <summary>The family's 401 for a missing, unknown, expired or unverifiable credential.</summary>
+    public abstract ApiError Unauthenticated(string reason);
+
+    public override ApiError BodyTooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "APIG.0201", $"Request entity too large: the body exceeds {limit} bytes");
+
+    public override ApiError RouteNotFound(string method, string path) =>
+        new(StatusCodes.Status404NotFound, "APIG.0101", $"The API does not exist or has not been published in the environment: {method} {path}");
+}
