@@ -4,6 +4,7 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Huawei.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,7 +53,7 @@ internal static class EmulatorHost
         services.AddSingleton<IRandomSource>(options.RandomSeed is { } seed ? new SeededRandomSource(seed) : new CryptoRandomSource());
         services.AddSingleton<ConsecutiveCodesVerifier>();
         services.AddSingleton<ApiFamilies>();
-        services.AddSingleton<HuaweiAccounts>();
+        services.AddEmulatorStore<HuaweiAccounts>();
         services.AddSingleton<HuaweiAuthenticator>();
         return services;
     }

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
 
 namespace MfaEmulator.Huawei.Accounts;
 
@@ -6,7 +10,7 @@ namespace MfaEmulator.Huawei.Accounts;
 /// Accounts, IAM users and issued tokens, shared by every Huawei API (HSS, IAM v3.0, Keystone, IAM v5).
 /// One lock guards the whole store: requests are short and this keeps every change all-or-nothing.
 /// </summary>
-internal sealed class HuaweiAccounts
+internal sealed class HuaweiAccounts : IEmulatorStore
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(24);
 
@@ -35,9 +39,15 @@ internal sealed class HuaweiAccounts
         }
     }
 
+    public string Name => "huawei_accounts";
+
     /// <summary>Removes one account's users and tokens; the default account comes back as it started.</summary>
-    public void ResetDomain(string domainId)
+    public bool ResetTenant(TenantKind kind, string domainId)
     {
+        if (kind != TenantKind.HuaweiDomain)
+        {
+            return false;
+        }
         lock (_gate)
         {
             var userIds = _users.Values.Where(u => u.DomainId == domainId).Select(u => u.Id).ToHashSet();
@@ -55,7 +65,49 @@ internal sealed class HuaweiAccounts
                 AddDefaultAccountLocked();
             }
         }
+        return true;
     }
+
+    public JsonNode Snapshot()
+    {
+        lock (_gate)
+        {
+            return JsonSerializer.SerializeToNode(new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values]))!;
+        }
+    }
+
+    public void Restore(JsonNode? state)
+    {
+        var restored = state?.Deserialize<AccountsState>();
+        lock (_gate)
+        {
+            _domains.Clear();
+            _users.Clear();
+            _tokens.Clear();
+            if (restored is null)
+            {
+                AddDefaultAccountLocked();
+                return;
+            }
+            foreach (var domain in restored.Domains)
+            {
+                _domains[domain.Id] = domain;
+            }
+            foreach (var user in restored.Users)
+            {
+                _users[user.Id] = user;
+            }
+            foreach (var token in restored.Tokens)
+            {
+                _tokens[token.Value] = token;
+            }
+        }
+    }
+
+    private sealed record AccountsState(
+        [property: JsonPropertyName("domains")] List<HuaweiDomain> Domains,
+        [property: JsonPropertyName("users")] List<HuaweiUser> Users,
+        [property: JsonPropertyName("tokens")] List<IssuedToken> Tokens);
 
     public HuaweiDomain? FindDomain(string id)
     {

@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ internal static class HssEndpoints
 
     public static IServiceCollection AddHss(this IServiceCollection services)
     {
-        services.AddSingleton<HssStore>();
+        services.AddEmulatorStore<HssStore>();
         services.AddSingleton<ApiFamily, HssFamily>();
         services.AddSingleton<FluentValidation.IValidator<SetTwoFactorLoginConfigRequest>, SetTwoFactorLoginConfigValidator>();
         services.AddSingleton<FluentValidation.IValidator<ListTwoFactorLoginHostRequest>, ListTwoFactorLoginHostValidator>();

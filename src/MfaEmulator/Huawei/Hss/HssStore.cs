@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using MfaEmulator.Common.Store;
 
 namespace MfaEmulator.Huawei.Hss;
 
@@ -14,7 +17,7 @@ internal sealed record HssHost(
     [property: JsonPropertyName("topic_urn")] string? TopicUrn = null);
 
 /// <summary>Hosts per project. One lock: a configuration call changes all its hosts or none.</summary>
-internal sealed class HssStore
+internal sealed class HssStore : IEmulatorStore
 {
     /// <summary>HSS's name for "every enterprise project" in <c>enterprise_project_id</c>.</summary>
     public const string AllEnterpriseProjects = "all_granted_eps";
@@ -91,24 +94,34 @@ internal sealed class HssStore
         }
     }
 
-    public void ResetProject(string projectId)
+    public string Name => "hss";
+
+    public bool ResetTenant(TenantKind kind, string id)
+    {
+        if (kind != TenantKind.HuaweiProject)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            _projects.Remove(id);
+        }
+        return true;
+    }
+
+    /// <summary>State document: <c>{"&lt;project_id&gt;": [host, …]}</c>.</summary>
+    public JsonNode Snapshot()
     {
         lock (_gate)
         {
-            _projects.Remove(projectId);
+            var projects = _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
+            return JsonSerializer.SerializeToNode(projects)!;
         }
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<HssHost>> Snapshot()
+    public void Restore(JsonNode? state)
     {
-        lock (_gate)
-        {
-            return _projects.ToDictionary(p => p.Key, p => (IReadOnlyList<HssHost>)[.. p.Value.Values], StringComparer.Ordinal);
-        }
-    }
-
-    public void Restore(IReadOnlyDictionary<string, IReadOnlyList<HssHost>> projects)
-    {
+        var projects = state?.Deserialize<Dictionary<string, List<HssHost>>>() ?? [];
         lock (_gate)
         {
             _projects.Clear();
