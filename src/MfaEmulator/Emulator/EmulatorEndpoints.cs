@@ -1,3 +1,5 @@
+using MfaEmulator.Common.Validation;
+
 namespace MfaEmulator.Emulator;
 
 /// <summary>The emulator's own control routes under <c>/_emulator</c>, answered in ProblemDetails on error.</summary>
@@ -7,12 +9,18 @@ internal static class EmulatorEndpoints
 
     public static RouteGroupBuilder MapEmulator(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/_emulator").WithTags(Tag);
+        var group = routes.MapGroup("/_emulator").WithTags(Tag).WithValidation();
 
         group.MapGet("/health", HealthEndpoints.GetHealth)
             .WithName("GetEmulatorHealth")
             .WithSummary("Health, version, bound addresses and the emulated APIs");
 
-        return group;
+        return group
+            .MapStateRoutes()
+            .MapHuaweiControl()
+            .MapDeviceCodes()
+            .MapClock()
+            .MapJournal()
+            .MapFaults();
     }
 }

@@ -21,6 +21,9 @@ internal sealed class EmulatorFamily : ApiFamily
         Extensions = { ["request_id"] = requestId, ["code"] = error.Code },
     };
 
+    public override ApiError ValidationFailed(FluentValidation.Results.ValidationFailure failure) =>
+        new(400, "emulator.invalid_request", failure.ErrorMessage);
+
     public override ApiError MalformedBody(string? field, string detail) => new(400, "emulator.malformed_body", detail);
 
     public override ApiError BodyTooLarge(long limit) => new(413, "emulator.body_too_large", $"The body exceeds {limit} bytes.");

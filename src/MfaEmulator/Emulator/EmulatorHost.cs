@@ -58,18 +58,54 @@ internal static class EmulatorHost
         return services;
     }
 
+    /// <summary>The control routes' services, and the family that answers for every path no vendor claims (registered last).</summary>
+    public static IServiceCollection AddEmulatorControl(this IServiceCollection services)
+    {
+        services.AddSingleton<EmulatorState>();
+        services.AddSingleton<RequestJournal>();
+        services.AddSingleton<FaultStore>();
+        services.AddSingleton<StateFile>();
+        services.AddSingleton<SeedFile>();
+        services.AddSingleton<IValidator<ResetBody>, ResetBodyValidator>();
+        services.AddSingleton<IValidator<CreateHuaweiUserBody>, CreateHuaweiUserValidator>();
+        services.AddSingleton<IValidator<CreateHssHostBody>, CreateHssHostValidator>();
+        services.AddSingleton<IValidator<CodesRequest>, CodesRequestValidator>();
+        services.AddSingleton<IValidator<ClockBody>, ClockBodyValidator>();
+        services.AddSingleton<IValidator<AdvanceBody>, AdvanceBodyValidator>();
+        services.AddSingleton<IValidator<FaultBody>, FaultBodyValidator>();
+        return services.AddEmulatorFamily();
+    }
+
     /// <summary>The family that answers for every path no vendor claims: registered last.</summary>
     public static IServiceCollection AddEmulatorFamily(this IServiceCollection services) =>
         services.AddSingleton<ApiFamily, EmulatorFamily>();
 
     public static WebApplication UseEmulatorPipeline(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<EmulatorOptions>();
         app.UseRequestIds();
+        app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<VendorErrorMiddleware>();
+        app.UseControlKey(options);
+        StateFile.UseStateFile(app, app.Services.GetRequiredService<StateFile>());
+        app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
         app.UseVendorCredentials();
         return app;
     }
+
+    /// <summary>A state file, when one exists, wins; otherwise the seed file is applied to the start state.</summary>
+    public static void LoadInitialState(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<StateFile>().TryLoad())
+        {
+            app.Services.GetRequiredService<SeedFile>().Apply();
+        }
+    }
+
+    /// <summary>The addresses the host will listen on, for the refusal to expose the control routes without a key.</summary>
+    public static IReadOnlyList<string> ConfiguredUrls(this WebApplication app) =>
+        (app.Configuration["urls"] ?? EmulatorOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static WebApplication MapDocumentation(this WebApplication app)
     {

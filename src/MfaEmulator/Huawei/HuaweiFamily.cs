@@ -14,14 +14,17 @@ internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFam
         var outcome = await authenticator.AuthenticateAsync(context);
         if (outcome.Caller is null)
         {
-            return Unauthenticated(outcome.Failure ?? "authentication failed");
+            return Unauthenticated(outcome.Failure ?? new AuthFailure(AuthFailureKind.Missing, "authentication failed"));
         }
         outcome.Caller.AttachTo(context);
         return null;
     }
 
     /// <summary>The family's 401 for a missing, unknown, expired or unverifiable credential.</summary>
-    public abstract ApiError Unauthenticated(string reason);
+    public abstract ApiError Unauthenticated(AuthFailure failure);
+
+    /// <summary>The gateway's 401, used where the service itself documents none (HSS) and for AK/SK failures.</summary>
+    public static ApiError GatewayUnauthenticated(string reason) => new(401, "APIG.0301", $"Incorrect IAM authentication information: {reason}");
 
     public override ApiError BodyTooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "APIG.0201", $"Request entity too large: the body exceeds {limit} bytes");

@@ -27,29 +27,29 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         {
             return await BySignatureAsync(context, authorization);
         }
-        return AuthOutcome.Fail("x-auth-token not found");
+        return AuthOutcome.Fail(AuthFailureKind.Missing, "x-auth-token not found");
     }
 
     private AuthOutcome ByToken(string token)
     {
         if (token.Length > MaxTokenLength)
         {
-            return AuthOutcome.Fail($"decrypt token fail: X-Auth-Token is longer than {MaxTokenLength} characters");
+            return AuthOutcome.Fail(AuthFailureKind.InvalidToken, $"decrypt token fail: X-Auth-Token is longer than {MaxTokenLength} characters");
         }
         var issued = accounts.FindToken(token);
         if (issued is null)
         {
             return options.Strict
-                ? AuthOutcome.Fail("decrypt token fail")
+                ? AuthOutcome.Fail(AuthFailureKind.InvalidToken, "decrypt token fail")
                 : AuthOutcome.Ok(new HuaweiCaller(accounts.FindUser(DefaultHuaweiAccount.AdminId) ?? DefaultHuaweiAccount.Admin, token));
         }
         if (issued.ExpiresAt <= clock.GetUtcNow())
         {
-            return AuthOutcome.Fail($"token expires, expires_at: {issued.ExpiresAt:yyyy-MM-ddTHH:mm:ss.ffffffZ}");
+            return AuthOutcome.Fail(AuthFailureKind.ExpiredToken, $"token expires, expires_at: {issued.ExpiresAt:yyyy-MM-ddTHH:mm:ss.ffffffZ}");
         }
         return accounts.FindUser(issued.UserId) is { } user
             ? AuthOutcome.Ok(new HuaweiCaller(user, token))
-            : AuthOutcome.Fail("decrypt token fail: the token's user no longer exists");
+                : AuthOutcome.Fail(AuthFailureKind.InvalidToken, "decrypt token fail: the token's user no longer exists");
     }
 
     private async ValueTask<AuthOutcome> BySignatureAsync(HttpContext context, string authorization)
@@ -58,7 +58,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         var sdkDate = context.Request.Headers[SdkHmacSignature.DateHeader].ToString();
         if (parsed is null || !SdkHmacSignature.TryParseDate(sdkDate, out var signedAt))
         {
-            return AuthOutcome.Fail("verify aksk signature fail: expected 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…' and an X-Sdk-Date of the form 20060102T150405Z");
+            return AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail: expected 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…' and an X-Sdk-Date of the form 20060102T150405Z");
         }
         var user = accounts.FindUserByAccessKey(parsed.AccessKey);
         if (!options.Strict)
@@ -67,16 +67,16 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         }
         if (user is null)
         {
-            return AuthOutcome.Fail("Get secretKey failed,err:ak not exist");
+            return AuthOutcome.Fail(AuthFailureKind.BadSignature, "Get secretKey failed,err:ak not exist");
         }
         if ((clock.GetUtcNow() - signedAt).Duration() > MaxSignatureSkew)
         {
-            return AuthOutcome.Fail("verify aksk signature fail: X-Sdk-Date is more than 15 minutes from the server time");
+            return AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail: X-Sdk-Date is more than 15 minutes from the server time");
         }
         var expected = SdkHmacSignature.Compute(await DescribeAsync(context, parsed, sdkDate), user.SecretKey);
         return string.Equals(expected, parsed.Signature, StringComparison.Ordinal)
             ? AuthOutcome.Ok(new HuaweiCaller(user, Token: null))
-            : AuthOutcome.Fail("verify aksk signature fail");
+            : AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail");
     }
 
     private static async Task<SignedRequest> DescribeAsync(HttpContext context, SdkAuthorization authorization, string sdkDate)
@@ -104,9 +104,20 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
     }
 }
 
-internal readonly record struct AuthOutcome(HuaweiCaller? Caller, string? Failure)
+internal readonly record struct AuthOutcome(HuaweiCaller? Caller, AuthFailure? Failure)
 {
     public static AuthOutcome Ok(HuaweiCaller caller) => new(caller, null);
 
-    public static AuthOutcome Fail(string reason) => new(null, reason);
+    public static AuthOutcome Fail(AuthFailureKind kind, string reason) => new(null, new AuthFailure(kind, reason));
+}
+
+/// <summary>Why a credential was refused; each family picks its code from the kind and quotes the reason.</summary>
+internal sealed record AuthFailure(AuthFailureKind Kind, string Reason);
+
+internal enum AuthFailureKind
+{
+    Missing,
+    InvalidToken,
+    ExpiredToken,
+    BadSignature,
 }

@@ -28,3 +28,6 @@ internal sealed record IssuedToken(
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("mfa_authn_at")] DateTimeOffset? MfaAuthnAt,
     [property: JsonPropertyName("project_id")] string? ProjectId);
+
+/// <summary>Identifiers a seed file or control-route caller may fix instead of having them generated.</summary>
+internal sealed record FixedCredentials(string? UserId, string? AccessKey, string? SecretKey);

@@ -157,40 +157,47 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     }
 
-    public HuaweiDomain CreateDomain(string? name)
+    public HuaweiDomain CreateDomain(string? name, string? id = null)
     {
         lock (_gate)
         {
-            var domain = new HuaweiDomain(_random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
+            var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
             _domains.Add(domain.Id, domain);
             return domain;
         }
     }
 
-    /// <summary>Adds a user; null when the account already has a user of that name (IAM names are unique per account).</summary>
-    public HuaweiUser? CreateUser(string domainId, string name, string? password, string? email, string? mobile, bool admin)
+    /// <summary>
+    /// Adds a user; null when the account already has a user of that name (IAM names are unique per account)
+    /// or a fixed id or access key is taken.
+    /// </summary>
+    public HuaweiUser? CreateUser(string domainId, string name, string? password, string? email, string? mobile, bool admin, FixedCredentials? fixedCredentials = null)
     {
         lock (_gate)
         {
-            if (_users.Values.Any(u => u.DomainId == domainId && u.Name == name))
+            var user = new HuaweiUser(
+                fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
+                AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
+                SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30));
+            if (_users.ContainsKey(user.Id) || _users.Values.Any(u => u.DomainId == domainId && u.Name == name || u.AccessKey == user.AccessKey))
             {
                 return null;
             }
-            var user = new HuaweiUser(
-                _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
-                AccessKey: _random.NewHex(20).ToUpperInvariant(), SecretKey: _random.NewToken(30));
             _users.Add(user.Id, user);
             return user;
         }
     }
 
-    public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId)
+    /// <summary>A new token for 24 hours; a <paramref name="fixedValue"/> (seed files, control routes) never expires.</summary>
+    public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId, string? fixedValue = null)
     {
         var now = _clock.GetUtcNow();
-        var token = new IssuedToken("MII" + _random.NewToken(48), user.Id, methods, now, now + TokenLifetime, mfaAuthnAt, projectId);
+        var token = new IssuedToken(
+            fixedValue ?? "MII" + _random.NewToken(48), user.Id, methods, now,
+            fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId);
         lock (_gate)
         {
-            _tokens.Add(token.Value, token);
+            _tokens[token.Value] = token;
         }
         return token;
     }

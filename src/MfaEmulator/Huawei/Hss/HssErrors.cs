@@ -35,7 +35,7 @@ internal sealed class HssFamily(HuaweiAuthenticator authenticator) : HuaweiFamil
 
     public override ApiError ValidationFailed(FluentValidation.Results.ValidationFailure failure) => HssErrors.Invalid(failure.ErrorMessage);
 
-    public override ApiError Unauthenticated(string reason) => new(401, "APIG.0301", $"Incorrect IAM authentication information: {reason}");
+    public override ApiError Unauthenticated(AuthFailure failure) => GatewayUnauthenticated(failure.Reason);
 
     public override ApiError MalformedBody(string? field, string detail) => field is null
         ? new(400, HssErrors.ParseFailure, $"Request parse failure: {detail}")
@@ -44,7 +44,7 @@ internal sealed class HssFamily(HuaweiAuthenticator authenticator) : HuaweiFamil
     public override ApiError ForStatus(int status) => status switch
     {
         400 => HssErrors.Invalid("rejected by an injected fault"),
-        401 => Unauthenticated("rejected by an injected fault"),
+        401 => GatewayUnauthenticated("rejected by an injected fault"),
         403 => new(403, "APIG.0306", "Access denied"),
         404 => new(404, HssErrors.ResourceNotFound, "Resource not found"),
         429 => new(429, "APIG.0308", "The throttling threshold has been reached"),

@@ -1,0 +1,52 @@
+using MfaEmulator.Common.Clock;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MfaEmulator.Emulator;
+
+/// <summary>The emulator's clock drives TOTP, token expiry and every timestamp; tests freeze or move it instead of sleeping.</summary>
+internal static class ClockEndpoints
+{
+    public static RouteGroupBuilder MapClock(this RouteGroupBuilder group)
+    {
+        group.MapGet("/clock", GetClock)
+            .WithName("GetEmulatorClock")
+            .WithSummary("The emulator's time and mode");
+        group.MapPut("/clock", SetClock)
+            .WithName("SetEmulatorClock")
+            .WithSummary("Freeze the clock ({frozen_at}), shift it ({offset_seconds}) or follow the system clock ({mode:\"system\"})")
+            .ProducesProblem(400);
+        group.MapPost("/clock/advance", AdvanceClock)
+            .WithName("AdvanceEmulatorClock")
+            .WithSummary("Move the clock forward (or back) by {seconds}")
+            .ProducesProblem(400);
+        return group;
+    }
+
+    public static Ok<ClockView> GetClock(EmulatorClock clock) => TypedResults.Ok(View(clock));
+
+    public static Ok<ClockView> SetClock(ClockBody body, EmulatorClock clock)
+    {
+        if (body.FrozenAt is { } at)
+        {
+            clock.Freeze(at);
+        }
+        else if (body.OffsetSeconds is { } offset)
+        {
+            clock.Shift(TimeSpan.FromSeconds(offset));
+        }
+        else
+        {
+            clock.UseSystemTime();
+        }
+        return TypedResults.Ok(View(clock));
+    }
+
+    public static Ok<ClockView> AdvanceClock(AdvanceBody body, EmulatorClock clock)
+    {
+        clock.Advance(TimeSpan.FromSeconds(body.Seconds!.Value));
+        return TypedResults.Ok(View(clock));
+    }
+
+    private static ClockView View(EmulatorClock clock) =>
+        new(clock.GetUtcNow(), clock.Mode.ToString().ToLowerInvariant(), Math.Round(clock.Offset.TotalSeconds, 3));
+}

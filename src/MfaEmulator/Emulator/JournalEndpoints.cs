@@ -1,0 +1,38 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MfaEmulator.Emulator;
+
+internal sealed record JournalQuery(
+    [property: FromQuery(Name = "limit")] int? Limit,
+    [property: FromQuery(Name = "path_prefix")] string? PathPrefix);
+
+internal sealed record JournalPage(
+    [property: JsonPropertyName("capacity")] int Capacity,
+    [property: JsonPropertyName("requests")] IReadOnlyList<JournalEntry> Requests);
+
+internal static class JournalEndpoints
+{
+    public const int DefaultLimit = 50;
+
+    public static RouteGroupBuilder MapJournal(this RouteGroupBuilder group)
+    {
+        group.MapGet("/requests", GetRequests)
+            .WithName("ListJournaledRequests")
+            .WithSummary("The most recent calls to the emulated APIs, newest first, with secrets redacted");
+        group.MapDelete("/requests", ClearRequests)
+            .WithName("ClearJournaledRequests")
+            .WithSummary("Forget the journaled requests");
+        return group;
+    }
+
+    public static Ok<JournalPage> GetRequests([AsParameters] JournalQuery query, RequestJournal journal) =>
+        TypedResults.Ok(new JournalPage(journal.Capacity, journal.Recent(Math.Clamp(query.Limit ?? DefaultLimit, 1, Math.Max(1, journal.Capacity)), query.PathPrefix)));
+
+    public static NoContent ClearRequests(RequestJournal journal)
+    {
+        journal.Clear();
+        return TypedResults.NoContent();
+    }
+}

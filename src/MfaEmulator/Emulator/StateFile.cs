@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MfaEmulator.Emulator;
+
+/// <summary>
+/// <c>--state-file FILE</c>: the state is loaded at start and written after every change, atomically (a
+/// temporary file renamed over the old one), so a crash never leaves a half-written file.
+/// </summary>
+internal sealed partial class StateFile(EmulatorState state, EmulatorOptions options, ILogger<StateFile> logger)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private readonly Lock _gate = new();
+
+    public bool Enabled => !string.IsNullOrEmpty(options.StateFile);
+
+    /// <summary>True when a state file existed and was loaded.</summary>
+    public bool TryLoad()
+    {
+        if (!Enabled || !File.Exists(options.StateFile))
+        {
+            return false;
+        }
+        var document = JsonNode.Parse(File.ReadAllText(options.StateFile!)) as JsonObject
+            ?? throw new InvalidOperationException($"{options.StateFile} is not a JSON object.");
+        state.Restore(document);
+        LogLoaded(logger, options.StateFile!);
+        return true;
+    }
+
+    public void Save()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            var path = Path.GetFullPath(options.StateFile!);
+            var temporary = path + ".tmp";
+            File.WriteAllText(temporary, state.Snapshot().ToJsonString(Indented));
+            File.Move(temporary, path, overwrite: true);
+        }
+    }
+
+    public static IApplicationBuilder UseStateFile(IApplicationBuilder app, StateFile file) => !file.Enabled ? app : app.Use(async (context, next) =>
+    {
+        await next(context);
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            file.Save();
+        }
+    });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the emulator state from {Path}")]
+    private static partial void LogLoaded(ILogger logger, string path);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MfaEmulator.Huawei.IamV3;
+
+// CreateMfaDevice (iam_08_0019)
+internal sealed record CreateMfaDeviceBody(
+    [property: JsonPropertyName("virtual_mfa_device")] CreateMfaDeviceSpec? VirtualMfaDevice);
+
+internal sealed record CreateMfaDeviceSpec(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("user_id")] string? UserId);
+
+internal sealed record CreateMfaDeviceRequest([property: FromBody] CreateMfaDeviceBody? Body);
+
+internal sealed record CreateMfaDeviceResponse(
+    [property: JsonPropertyName("virtual_mfa_device")] CreatedMfaDevice VirtualMfaDevice);
+
+internal sealed record CreatedMfaDevice(
+    [property: JsonPropertyName("serial_number")] string SerialNumber,
+    [property: JsonPropertyName("base32_string_seed")] string Base32StringSeed);
+
+// CreateBindingDevice (iam_08_0017, seed 003)
+internal sealed record BindMfaDeviceBody(
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("serial_number")] string? SerialNumber,
+    [property: JsonPropertyName("authentication_code_first")] string? AuthenticationCodeFirst,
+    [property: JsonPropertyName("authentication_code_second")] string? AuthenticationCodeSecond);
+
+internal sealed record BindMfaDeviceRequest([property: FromBody] BindMfaDeviceBody? Body);
+
+// DeleteBindingDevice (iam_08_0018)
+internal sealed record UnbindMfaDeviceBody(
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("authentication_code")] string? AuthenticationCode,
+    [property: JsonPropertyName("serial_number")] string? SerialNumber);
+
+internal sealed record UnbindMfaDeviceRequest([property: FromBody] UnbindMfaDeviceBody? Body);
+
+// DeleteMfaDevice (iam_08_0020)
+internal sealed record DeleteMfaDeviceRequest(
+    [property: FromQuery(Name = "user_id")] string? UserId,
+    [property: FromQuery(Name = "serial_number")] string? SerialNumber);
+
+// ListUserMfaDevices / ShowUserMfaDevice (iam_08_0012 / 0013)
+internal sealed record MfaDeviceView(
+    [property: JsonPropertyName("serial_number")] string SerialNumber,
+    [property: JsonPropertyName("user_id")] string UserId);
+
+internal sealed record ListMfaDevicesResponse(
+    [property: JsonPropertyName("virtual_mfa_devices")] IReadOnlyList<MfaDeviceView> VirtualMfaDevices);
+
+internal sealed record ShowMfaDeviceResponse(
+    [property: JsonPropertyName("virtual_mfa_device")] MfaDeviceView VirtualMfaDevice);
+
+internal sealed record UserPathRequest([property: FromRoute(Name = "user_id")] string UserId);
+
+// UpdateLoginProtect (iam_08_0021, seed 001); the SDK class is really spelt UpdateLoginProjectReq.
+internal sealed record UpdateLoginProtectBody(
+    [property: JsonPropertyName("login_protect")] LoginProtectSpec? LoginProtect);
+
+internal sealed record LoginProtectSpec(
+    [property: JsonPropertyName("enabled")] bool? Enabled,
+    [property: JsonPropertyName("verification_method")] string? VerificationMethod);
+
+internal sealed record UpdateLoginProtectRequest(
+    [property: FromRoute(Name = "user_id")] string UserId,
+    [property: FromBody] UpdateLoginProtectBody? Body);
+
+internal sealed record LoginProtectView(
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("enabled")] bool Enabled,
+    [property: JsonPropertyName("verification_method")] string VerificationMethod)
+{
+    public static LoginProtectView Of(LoginProtect protect) => new(protect.UserId, protect.Enabled, protect.VerificationMethod);
+}
+
+internal sealed record LoginProtectResponse(
+    [property: JsonPropertyName("login_protect")] LoginProtectView LoginProtect);
+
+internal sealed record ListLoginProtectsResponse(
+    [property: JsonPropertyName("login_protects")] IReadOnlyList<LoginProtectView> LoginProtects);

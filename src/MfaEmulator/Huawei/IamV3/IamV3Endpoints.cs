@@ -1,0 +1,231 @@
+using FluentValidation;
+using MfaEmulator.Common.Auth;
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Store;
+using MfaEmulator.Common.Validation;
+using MfaEmulator.Huawei.MfaDevices;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MfaEmulator.Huawei.IamV3;
+
+/// <summary>Huawei Cloud IAM v3.0: virtual MFA devices (OS-MFA, seed 003) and login protection (OS-USER, seed 001).</summary>
+internal static class IamV3Endpoints
+{
+    public const string DevicesTag = "Huawei IAM v3.0: virtual MFA devices";
+    public const string LoginProtectTag = "Huawei IAM v3.0: login protection";
+
+    public static IServiceCollection AddIamV3(this IServiceCollection services)
+    {
+        services.AddEmulatorStore<VirtualMfaDevices>();
+        services.AddEmulatorStore<LoginProtectStore>();
+        services.AddSingleton<IamAccess>();
+        services.AddSingleton<ApiFamily, IamV3Family>();
+        services.AddSingleton<IValidator<CreateMfaDeviceRequest>, CreateMfaDeviceValidator>();
+        services.AddSingleton<IValidator<BindMfaDeviceRequest>, BindMfaDeviceValidator>();
+        services.AddSingleton<IValidator<UnbindMfaDeviceRequest>, UnbindMfaDeviceValidator>();
+        services.AddSingleton<IValidator<DeleteMfaDeviceRequest>, DeleteMfaDeviceValidator>();
+        services.AddSingleton<IValidator<UserPathRequest>, UserPathValidator>();
+        services.AddSingleton<IValidator<UpdateLoginProtectRequest>, UpdateLoginProtectValidator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIamV3(this IEndpointRouteBuilder routes)
+    {
+        var mfa = routes.MapGroup("/v3.0/OS-MFA").WithTags(DevicesTag).RequireVendorCredentials().WithValidation();
+
+        mfa.MapPost("/virtual-mfa-devices", CreateMfaDevice)
+            .WithName("CreateMfaDevice")
+            .WithSummary("Create a virtual MFA device (the seed is returned only here)")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+        mfa.MapPut("/mfa-devices/bind", CreateBindingDevice)
+            .WithName("CreateBindingDevice")
+            .WithSummary("Bind a virtual MFA device with two consecutive verification codes")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+        mfa.MapPut("/mfa-devices/unbind", DeleteBindingDevice)
+            .WithName("DeleteBindingDevice")
+            .WithSummary("Unbind a virtual MFA device (administrator: any 6 digits; the user: a current code)")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+        mfa.MapDelete("/virtual-mfa-devices", DeleteMfaDevice)
+            .WithName("DeleteMfaDevice")
+            .WithSummary("Delete a virtual MFA device")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+        mfa.MapGet("/virtual-mfa-devices", ListUserMfaDevices)
+            .WithName("ListUserMfaDevices")
+            .WithSummary("List the account's virtual MFA devices")
+            .ProducesErrors<IamV3ErrorEnvelope>(401, 403);
+        mfa.MapGet("/users/{user_id}/virtual-mfa-device", ShowUserMfaDevice)
+            .WithName("ShowUserMfaDevice")
+            .WithSummary("Show a user's virtual MFA device")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+
+        var users = routes.MapGroup("/v3.0/OS-USER").WithTags(LoginProtectTag).RequireVendorCredentials().WithValidation();
+
+        users.MapPut("/users/{user_id}/login-protect", UpdateLoginProtect)
+            .WithName("UpdateLoginProtect")
+            .WithSummary("Modify the login protection configuration of an IAM user")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+        users.MapGet("/users/{user_id}/login-protect", ShowUserLoginProtect)
+            .WithName("ShowUserLoginProtect")
+            .WithSummary("Show a user's login protection configuration (404 until first configured)")
+            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+        users.MapGet("/login-protects", ListUserLoginProtects)
+            .WithName("ListUserLoginProtects")
+            .WithSummary("List the login protection of every user who has configured it")
+            .ProducesErrors<IamV3ErrorEnvelope>(401, 403);
+
+        return routes;
+    }
+
+    public static Results<Created<CreateMfaDeviceResponse>, ApiError> CreateMfaDevice(
+        [AsParameters] CreateMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var spec = request.Body!.VirtualMfaDevice!;
+        if (access.UserInCallersAccount(caller, spec.UserId!) is not { } user)
+        {
+            return IamErrors.NotFound("user", spec.UserId!);
+        }
+        if (!access.MayActAsSelf(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:createVirtualMFADevice (only the user may create their own device)");
+        }
+        var serial = SerialNumbers.V3(user.DomainId, spec.Name!);
+        var outcome = devices.Create(user.DomainId, user.Id, spec.Name!, serial);
+        return outcome.Device is { } device
+            ? TypedResults.Created((string?)null, new CreateMfaDeviceResponse(new CreatedMfaDevice(device.SerialNumber, device.Base32Seed)))
+            : DeviceErrors.For(outcome, user.Id, serial);
+    }
+
+    public static Results<NoContent, ApiError> CreateBindingDevice(
+        [AsParameters] BindMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var body = request.Body!;
+        if (access.UserInCallersAccount(caller, body.UserId!) is not { } user)
+        {
+            return IamErrors.NotFound("user", body.UserId!);
+        }
+        if (!access.MayActAsSelf(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:bindMFADevice (only the user may bind their own device)");
+        }
+        var outcome = devices.Bind(user.DomainId, user.Id, body.SerialNumber!, body.AuthenticationCodeFirst!, body.AuthenticationCodeSecond!);
+        return outcome.Device is not null ? TypedResults.NoContent() : DeviceErrors.For(outcome, user.Id, body.SerialNumber!);
+    }
+
+    public static Results<NoContent, ApiError> DeleteBindingDevice(
+        [AsParameters] UnbindMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices, LoginProtectStore protects)
+    {
+        var body = request.Body!;
+        if (access.UserInCallersAccount(caller, body.UserId!) is not { } user)
+        {
+            return IamErrors.NotFound("user", body.UserId!);
+        }
+        if (!access.MayManage(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:unbindMFADevice");
+        }
+        if (protects.Find(user.Id) is { RequiresVirtualMfa: true })
+        {
+            return IamErrors.UnbindWhileVmfa();
+        }
+        // iam_08_0018: the user proves possession with a current code; an administrator's 6 digits are not checked.
+        var code = caller.User.Id == user.Id || !caller.User.IsAdmin ? body.AuthenticationCode : null;
+        var outcome = devices.Unbind(user.DomainId, user.Id, body.SerialNumber!, code);
+        return outcome.Device is not null ? TypedResults.NoContent() : DeviceErrors.For(outcome, user.Id, body.SerialNumber!);
+    }
+
+    public static Results<NoContent, ApiError> DeleteMfaDevice(
+        [AsParameters] DeleteMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        if (access.UserInCallersAccount(caller, request.UserId!) is not { } user)
+        {
+            return IamErrors.NotFound("user", request.UserId!);
+        }
+        if (!access.MayManage(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:deleteVirtualMFADevice");
+        }
+        var outcome = devices.Delete(user.DomainId, user.Id, request.SerialNumber!);
+        // IAM v3.0 answers 204 for a serial number it does not know (Terraform re-reads the device to be sure).
+        return outcome.Device is not null || outcome.Failure == DeviceFailure.DeviceNotFound
+            ? TypedResults.NoContent()
+            : DeviceErrors.For(outcome, user.Id, request.SerialNumber!);
+    }
+
+    public static Results<Ok<ListMfaDevicesResponse>, ApiError> ListUserMfaDevices(HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        if (!access.MayList(caller))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:listVirtualMFADevices");
+        }
+        return TypedResults.Ok(new ListMfaDevicesResponse([.. devices.OfDomain(caller.DomainId).Select(d => new MfaDeviceView(d.SerialNumber, d.UserId))]));
+    }
+
+    public static Results<Ok<ShowMfaDeviceResponse>, ApiError> ShowUserMfaDevice(
+        [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        {
+            return IamErrors.NotFound("user", request.UserId);
+        }
+        if (!access.MayManage(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:mfa:getVirtualMFADevice");
+        }
+        return devices.OfUser(user.Id) is { } device
+            ? TypedResults.Ok(new ShowMfaDeviceResponse(new MfaDeviceView(device.SerialNumber, device.UserId)))
+            : IamErrors.NotFound("virtual MFA device of user", user.Id);
+    }
+
+    public static Results<Ok<LoginProtectResponse>, ApiError> UpdateLoginProtect(
+        [AsParameters] UpdateLoginProtectRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
+    {
+        var spec = request.Body!.LoginProtect!;
+        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        {
+            return IamErrors.NotFound("user", request.UserId);
+        }
+        if (!access.MayChangeLoginProtect(caller, user))
+        {
+            return IamErrors.NotAuthorized(caller.User.Id == user.Id
+                ? "iam:users:updateLoginProtect (an administrator cannot change their own login protection)"
+                : "iam:users:updateLoginProtect");
+        }
+        // The console makes a bound phone or email a prerequisite of sms/email protection; vmfa needs no device
+        // yet (the user binds one at the next sign-in). See openapi/DEVIATIONS.md.
+        if (spec.Enabled == true && spec.VerificationMethod == LoginProtectMethods.Sms && string.IsNullOrEmpty(user.Mobile))
+        {
+            return IamErrors.InvalidParameter("verification_method", $"user {user.Id} has no mobile number for sms verification");
+        }
+        if (spec.Enabled == true && spec.VerificationMethod == LoginProtectMethods.Email && string.IsNullOrEmpty(user.Email))
+        {
+            return IamErrors.InvalidParameter("verification_method", $"user {user.Id} has no email address for email verification");
+        }
+        var saved = protects.Set(new LoginProtect(user.Id, user.DomainId, spec.Enabled!.Value, spec.VerificationMethod!));
+        return TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(saved)));
+    }
+
+    public static Results<Ok<LoginProtectResponse>, ApiError> ShowUserLoginProtect(
+        [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
+    {
+        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        {
+            return IamErrors.NotFound("user", request.UserId);
+        }
+        if (!access.MayManage(caller, user))
+        {
+            return IamErrors.NotAuthorized("iam:users:getLoginProtect");
+        }
+        return protects.Find(user.Id) is { } protect
+            ? TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(protect)))
+            : IamErrors.NotFound("login protect of user", user.Id);
+    }
+
+    public static Results<Ok<ListLoginProtectsResponse>, ApiError> ListUserLoginProtects(HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
+    {
+        if (!access.MayList(caller))
+        {
+            return IamErrors.NotAuthorized("iam:users:listLoginProtects");
+        }
+        return TypedResults.Ok(new ListLoginProtectsResponse([.. protects.OfDomain(caller.DomainId).Select(LoginProtectView.Of)]));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MfaEmulator.Huawei.IamV5;
+
+// CreateVirtualMfaDeviceV5
+internal sealed record CreateVirtualMfaDeviceV5Body(
+    [property: JsonPropertyName("virtual_mfa_device_name")] string? VirtualMfaDeviceName,
+    [property: JsonPropertyName("user_id")] string? UserId);
+
+internal sealed record CreateVirtualMfaDeviceV5Request([property: FromBody] CreateVirtualMfaDeviceV5Body? Body);
+
+internal sealed record CreateVirtualMfaDeviceV5Response(
+    [property: JsonPropertyName("virtual_mfa_device")] CreatedVirtualMfaDeviceV5 VirtualMfaDevice);
+
+internal sealed record CreatedVirtualMfaDeviceV5(
+    [property: JsonPropertyName("serial_number")] string SerialNumber,
+    [property: JsonPropertyName("base32_string_seed")] string Base32StringSeed);
+
+// EnableMfaDeviceV5 (seed 002)
+internal sealed record EnableMfaDeviceV5Body(
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("serial_number")] string? SerialNumber,
+    [property: JsonPropertyName("authentication_code_first")] string? AuthenticationCodeFirst,
+    [property: JsonPropertyName("authentication_code_second")] string? AuthenticationCodeSecond);
+
+internal sealed record EnableMfaDeviceV5Request([property: FromBody] EnableMfaDeviceV5Body? Body);
+
+// DisableMfaDeviceV5
+internal sealed record DisableMfaDeviceV5Body(
+    [property: JsonPropertyName("user_id")] string? UserId,
+    [property: JsonPropertyName("serial_number")] string? SerialNumber);
+
+internal sealed record DisableMfaDeviceV5Request([property: FromBody] DisableMfaDeviceV5Body? Body);
+
+// DeleteVirtualMfaDeviceV5
+internal sealed record DeleteVirtualMfaDeviceV5Request(
+    [property: FromQuery(Name = "user_id")] string? UserId,
+    [property: FromQuery(Name = "serial_number")] string? SerialNumber);
+
+// ListMfaDevicesV5; limit arrives as text so a bad one gets IAM's envelope.
+internal sealed record ListMfaDevicesV5Request(
+    [property: FromQuery(Name = "user_id")] string? UserId,
+    [property: FromQuery(Name = "limit")] string? Limit,
+    [property: FromQuery(Name = "marker")] string? Marker);
+
+internal sealed record ListMfaDevicesV5Response(
+    [property: JsonPropertyName("mfa_devices")] IReadOnlyList<MfaDeviceV5View> MfaDevices,
+    [property: JsonPropertyName("page_info")] PageInfo PageInfo);
+
+internal sealed record MfaDeviceV5View(
+    [property: JsonPropertyName("serial_number")] string SerialNumber,
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("enabled")] bool Enabled);
+
+/// <summary><c>next_marker</c> is present only while more pages remain (huaweicloudsdkiam v5 page_info.py).</summary>
+internal sealed record PageInfo(
+    [property: JsonPropertyName("next_marker"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextMarker,
+    [property: JsonPropertyName("current_count")] int CurrentCount);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using FluentValidation;
+using MfaEmulator.Common.Auth;
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Validation;
+using MfaEmulator.Huawei.IamV3;
+using MfaEmulator.Huawei.MfaDevices;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MfaEmulator.Huawei.IamV5;
+
+/// <summary>
+/// Huawei Cloud IAM v5 virtual MFA devices around EnableMfaDeviceV5 (seed 002). Devices live in the same
+/// store as IAM v3.0's, so either API sees devices made through the other.
+/// </summary>
+internal static class IamV5Endpoints
+{
+    public const string Tag = "Huawei IAM v5: virtual MFA devices";
+
+    public static IServiceCollection AddIamV5(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiFamily, IamV5Family>();
+        services.AddSingleton<IValidator<CreateVirtualMfaDeviceV5Request>, CreateVirtualMfaDeviceV5Validator>();
+        services.AddSingleton<IValidator<EnableMfaDeviceV5Request>, EnableMfaDeviceV5Validator>();
+        services.AddSingleton<IValidator<DisableMfaDeviceV5Request>, DisableMfaDeviceV5Validator>();
+        services.AddSingleton<IValidator<DeleteVirtualMfaDeviceV5Request>, DeleteVirtualMfaDeviceV5Validator>();
+        services.AddSingleton<IValidator<ListMfaDevicesV5Request>, ListMfaDevicesV5Validator>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapIamV5(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v5").WithTags(Tag).RequireVendorCredentials().WithValidation();
+
+        group.MapPost("/virtual-mfa-devices", CreateVirtualMfaDeviceV5)
+            .WithName("CreateVirtualMfaDeviceV5")
+            .WithSummary("Create a virtual MFA device (the seed is returned only here)")
+            .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
+        group.MapPost("/mfa-devices/enable", EnableMfaDeviceV5)
+            .WithName("EnableMfaDeviceV5")
+            .WithSummary("Enable a virtual MFA device with two consecutive verification codes")
+            .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
+        group.MapPost("/mfa-devices/disable", DisableMfaDeviceV5)
+            .WithName("DisableMfaDeviceV5")
+            .WithSummary("Disable (detach) a virtual MFA device")
+            .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
+        group.MapDelete("/virtual-mfa-devices", DeleteVirtualMfaDeviceV5)
+            .WithName("DeleteVirtualMfaDeviceV5")
+            .WithSummary("Delete a disabled virtual MFA device")
+            .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
+        group.MapGet("/mfa-devices", ListMfaDevicesV5)
+            .WithName("ListMfaDevicesV5")
+            .WithSummary("List MFA devices, paged with limit and marker")
+            .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404);
+        return group;
+    }
+
+    public static Results<Created<CreateVirtualMfaDeviceV5Response>, ApiError> CreateVirtualMfaDeviceV5(
+        [AsParameters] CreateVirtualMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var body = request.Body!;
+        if (Target(caller, access, body.UserId!, "iam:mfa:createVirtualMFADeviceV5") is { } error)
+        {
+            return error;
+        }
+        var serial = SerialNumbers.V5(caller.DomainId, body.VirtualMfaDeviceName!);
+        var outcome = devices.Create(caller.DomainId, body.UserId!, body.VirtualMfaDeviceName!, serial);
+        return outcome.Device is { } device
+            ? TypedResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, device.Base32Seed)))
+            : DeviceErrors.For(outcome, body.UserId!, serial);
+    }
+
+    public static Results<Ok, ApiError> EnableMfaDeviceV5(
+        [AsParameters] EnableMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var body = request.Body!;
+        if (Target(caller, access, body.UserId!, "iam:mfa:enableV5") is { } error)
+        {
+            return error;
+        }
+        var outcome = devices.Bind(caller.DomainId, body.UserId!, body.SerialNumber!, body.AuthenticationCodeFirst!, body.AuthenticationCodeSecond!);
+        return outcome.Device is not null ? TypedResults.Ok() : DeviceErrors.For(outcome, body.UserId!, body.SerialNumber!);
+    }
+
+    public static Results<Ok, ApiError> DisableMfaDeviceV5(
+        [AsParameters] DisableMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var body = request.Body!;
+        if (Target(caller, access, body.UserId!, "iam:mfa:disableV5") is { } error)
+        {
+            return error;
+        }
+        var outcome = devices.Unbind(caller.DomainId, body.UserId!, body.SerialNumber!, code: null);
+        return outcome.Device is not null ? TypedResults.Ok() : DeviceErrors.For(outcome, body.UserId!, body.SerialNumber!);
+    }
+
+    public static Results<NoContent, ApiError> DeleteVirtualMfaDeviceV5(
+        [AsParameters] DeleteVirtualMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        if (Target(caller, access, request.UserId!, "iam:mfa:deleteVirtualMFADeviceV5") is { } error)
+        {
+            return error;
+        }
+        var outcome = devices.Delete(caller.DomainId, request.UserId!, request.SerialNumber!);
+        return outcome.Device is not null ? TypedResults.NoContent() : DeviceErrors.For(outcome, request.UserId!, request.SerialNumber!);
+    }
+
+    public static Results<Ok<ListMfaDevicesV5Response>, ApiError> ListMfaDevicesV5(
+        [AsParameters] ListMfaDevicesV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    {
+        var userId = request.UserId;
+        if (userId is not null && Target(caller, access, userId, "iam:mfa:listMFADevicesV5") is { } error)
+        {
+            return error;
+        }
+        // In strict mode a user who is not an administrator sees only their own devices.
+        if (userId is null && !access.MayList(caller))
+        {
+            userId = caller.User.Id;
+        }
+        var limit = request.Limit is null ? IamV5Limits.DefaultLimit : int.Parse(request.Limit, CultureInfo.InvariantCulture);
+        var after = request.Marker is null ? 0 : PageMarker.Decode(request.Marker)!.Value;
+        var page = devices.OfDomain(caller.DomainId, userId, after, take: limit + 1);
+        var shown = page.Take(limit).ToList();
+        var next = page.Count > limit ? PageMarker.Encode(shown[^1].Sequence) : null;
+        return TypedResults.Ok(new ListMfaDevicesV5Response(
+            [.. shown.Select(d => new MfaDeviceV5View(d.SerialNumber, d.UserId, d.Enabled))],
+            new PageInfo(next, shown.Count)));
+    }
+
+    /// <summary>Null when the caller may act on the user: same account (else 404) and, in strict mode, themself or an administrator (else 403).</summary>
+    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action)
+    {
+        if (access.UserInCallersAccount(caller, userId) is not { } user)
+        {
+            return IamErrors.NotFound("user", userId);
+        }
+        return access.MayManage(caller, user) ? null : IamV5Errors.AccessDenied(action, $"iam::{caller.DomainId}:user:{user.Name}");
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MfaEmulator.Huawei.Keystone;
+
+// KeystoneCreateUserTokenByPassword (iam_30_0001) and …ByPasswordAndMfa (iam_03_0006).
+internal sealed record CreateTokenBody([property: JsonPropertyName("auth")] TokenAuth? Auth);
+
+internal sealed record TokenAuth(
+    [property: JsonPropertyName("identity")] TokenIdentity? Identity,
+    [property: JsonPropertyName("scope")] TokenScope? Scope);
+
+internal sealed record TokenIdentity(
+    [property: JsonPropertyName("methods")] IReadOnlyList<string?>? Methods,
+    [property: JsonPropertyName("password")] PasswordMethod? Password,
+    [property: JsonPropertyName("totp")] TotpMethod? Totp);
+
+internal sealed record PasswordMethod([property: JsonPropertyName("user")] PasswordUser? User);
+
+internal sealed record PasswordUser(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("password")] string? Password,
+    [property: JsonPropertyName("domain")] NamedRef? Domain);
+
+internal sealed record TotpMethod([property: JsonPropertyName("user")] TotpUser? User);
+
+internal sealed record TotpUser(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("passcode")] string? Passcode);
+
+internal sealed record NamedRef(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("name")] string? Name);
+
+internal sealed record TokenScope(
+    [property: JsonPropertyName("project")] NamedRef? Project,
+    [property: JsonPropertyName("domain")] NamedRef? Domain);
+
+internal sealed record CreateTokenRequest(
+    [property: FromBody] CreateTokenBody? Body,
+    [property: FromQuery(Name = "nocatalog")] string? NoCatalog);
+
+internal sealed record TokenResponse([property: JsonPropertyName("token")] TokenBody Token);
+
+internal sealed record TokenBody(
+    [property: JsonPropertyName("expires_at")] string ExpiresAt,
+    [property: JsonPropertyName("issued_at")] string IssuedAt,
+    [property: JsonPropertyName("methods")] IReadOnlyList<string> Methods,
+    [property: JsonPropertyName("user")] TokenUserView User,
+    [property: JsonPropertyName("project"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProjectView? Project,
+    [property: JsonPropertyName("domain"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DomainView? Domain,
+    [property: JsonPropertyName("roles")] IReadOnlyList<RoleView> Roles,
+    [property: JsonPropertyName("catalog")] IReadOnlyList<object> Catalog,
+    [property: JsonPropertyName("mfa_authn_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MfaAuthnAt);
+
+internal sealed record TokenUserView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("domain")] DomainView Domain,
+    [property: JsonPropertyName("password_expires_at")] string PasswordExpiresAt);
+
+internal sealed record DomainView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name);
+
+internal sealed record ProjectView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("domain")] DomainView Domain);
+
+internal sealed record RoleView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name);
+
+// KeystoneListProjects / KeystoneListAuthDomains: the SDKs call these to find ids they were not given.
+internal sealed record ListProjectsRequest([property: FromQuery(Name = "name")] string? Name);
+
+internal sealed record ProjectsResponse([property: JsonPropertyName("projects")] IReadOnlyList<ProjectListItem> Projects);
+
+internal sealed record ProjectListItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("domain_id")] string DomainId,
+    [property: JsonPropertyName("enabled")] bool Enabled,
+    [property: JsonPropertyName("is_domain")] bool IsDomain);
+
+internal sealed record DomainsResponse([property: JsonPropertyName("domains")] IReadOnlyList<DomainListItem> Domains);
+
+internal sealed record DomainListItem(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("enabled")] bool Enabled);
