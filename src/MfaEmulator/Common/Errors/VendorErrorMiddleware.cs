@@ -56,10 +56,17 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, ApiFam
         {
             return family.BodyTooLarge(options.MaxRequestBodyBytes);
         }
-        return bad.InnerException is JsonException json
-            ? family.MalformedBody(FieldOf(json.Path), json.Path is null or "$" ? "the body is not valid JSON" : $"'{FieldOf(json.Path)}' has the wrong JSON type")
-            : family.MalformedBody(null, bad.Message);
+        return bad.InnerException switch
+        {
+            JsonException json when IsTypeMismatch(json) && FieldOf(json.Path) is { } field => family.MalformedBody(field, $"'{field}' has the wrong JSON type"),
+            JsonException => family.MalformedBody(null, "the body is not valid JSON"),
+            _ => family.MalformedBody(null, bad.Message),
+        };
     }
+
+    /// <summary>System.Text.Json says "could not be converted" when the JSON is well formed but a value has the wrong type.</summary>
+    private static bool IsTypeMismatch(JsonException json) =>
+        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
 
     /// <summary><c>$.login_protect.enabled</c> becomes <c>login_protect.enabled</c>.</summary>
     private static string? FieldOf(string? jsonPath) =>

@@ -1,0 +1,87 @@
+using System.Net;
+using MfaEmulator.Huawei.Accounts;
+using MfaEmulator.Tests.Infrastructure;
+using static MfaEmulator.Tests.Infrastructure.HuaweiAssert;
+
+namespace MfaEmulator.Tests.Huawei.IamV3;
+
+/// <summary>--strict: only issued credentials, self-service create/bind, and the login-protection rules of iam_08_0021.</summary>
+public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClassFixture<StrictEmulatorFactory>
+{
+    private readonly HuaweiTestApi _api = new(factory.CreateClient());
+
+    [Fact]
+    public async Task An_unknown_token_is_refused()
+    {
+        var response = await _api.Send(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, "MIInotIssued");
+
+        await IamError(response, HttpStatusCode.Unauthorized, "IAM.0067", "decrypt token fail");
+    }
+
+    [Fact]
+    public async Task The_documented_administrator_token_works()
+    {
+        var response = await _api.Send(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, DefaultHuaweiAccount.AdminToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Creating_and_binding_are_self_service()
+    {
+        var admin = await _api.CreateAccount();
+        var user = await _api.CreateUser(domainId: admin.DomainId);
+
+        var createByAdmin = await _api.Send(HttpMethod.Post, "/v3.0/OS-MFA/virtual-mfa-devices",
+            new { virtual_mfa_device = new { name = "phone", user_id = user.UserId } }, admin.Token);
+        var serial = await _api.CreateV3Device(user, user.UserId);
+        var codes = await _api.Codes(serial);
+        var bindByAdmin = await _api.BindV3(admin, user.UserId, serial, codes.Previous, codes.Current);
+        var bindBySelf = await _api.BindV3(user, user.UserId, serial, codes.Previous, codes.Current);
+
+        await IamError(createByAdmin, HttpStatusCode.Forbidden, "IAM.0002", "only the user");
+        await IamError(bindByAdmin, HttpStatusCode.Forbidden, "IAM.0002", "only the user");
+        Assert.Equal(HttpStatusCode.NoContent, bindBySelf.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_changes_others_login_protection_but_not_their_own_and_users_only_their_own()
+    {
+        var admin = await _api.CreateAccount();
+        var user = await _api.CreateUser(domainId: admin.DomainId);
+        var other = await _api.CreateUser(domainId: admin.DomainId);
+
+        var adminOther = await _api.SetLoginProtect(admin, user.UserId, true, "vmfa");
+        var adminSelf = await _api.SetLoginProtect(admin, admin.UserId, true, "vmfa");
+        var userSelf = await _api.SetLoginProtect(user, user.UserId, false, "vmfa");
+        var userOther = await _api.SetLoginProtect(user, other.UserId, true, "vmfa");
+        var userList = await _api.Send(HttpMethod.Get, "/v3.0/OS-USER/login-protects", null, user.Token);
+
+        Assert.Equal(HttpStatusCode.OK, adminOther.StatusCode);
+        await IamError(adminSelf, HttpStatusCode.Forbidden, "IAM.0002", "cannot change their own");
+        Assert.Equal(HttpStatusCode.OK, userSelf.StatusCode);
+        await IamError(userOther, HttpStatusCode.Forbidden, "IAM.0002", "updateLoginProtect");
+        await IamError(userList, HttpStatusCode.Forbidden, "IAM.0002", "listLoginProtects");
+    }
+
+    [Fact]
+    public async Task An_AK_SK_signature_must_verify_against_the_users_secret_key()
+    {
+        var user = await _api.CreateUser();
+
+        var good = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, $"/v3.0/OS-MFA/users/{user.UserId}/virtual-mfa-device", null, token: null)
+            .SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow));
+        var wrongKey = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token: null)
+            .SignAsync(user.AccessKey, "not-the-secret", DateTimeOffset.UtcNow));
+        var unknownKey = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token: null)
+            .SignAsync("UNKNOWNACCESSKEY0000", user.SecretKey, DateTimeOffset.UtcNow));
+        var stale = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token: null)
+            .SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow.AddMinutes(-16)));
+
+        await IamError(good, HttpStatusCode.NotFound, "IAM.0004", "virtual MFA device of user");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Equal("APIG.0301", (await wrongKey.JsonBody()).Str("error_code"));
+        Assert.Contains("ak not exist", (await unknownKey.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
+        Assert.Contains("15 minutes", (await stale.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
+    }
+}
