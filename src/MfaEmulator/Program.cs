@@ -1,5 +1,6 @@
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Hss;
+using MfaEmulator.Zitadel.LoginPolicy;
 
 var emulatorArgs = EmulatorOptions.NormalizeArgs(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = emulatorArgs });
@@ -14,6 +15,7 @@ builder.Services.AddEmulatorCore(options);
 
 // Emulated APIs; each registers its error family (first match wins, so the emulator's own family is last).
 builder.Services.AddHss();
+builder.Services.AddZitadelLoginPolicy();
 builder.Services.AddEmulatorFamily();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.UseEmulatorPipeline();
 // Routes: the emulator's own, then each emulated API, then the documentation.
 app.MapEmulator();
 app.MapHss();
+app.MapZitadelLoginPolicy();
 app.MapDocumentation();
 
 app.AnnounceAddresses();

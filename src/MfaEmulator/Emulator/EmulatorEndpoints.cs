@@ -13,6 +13,8 @@ internal static class EmulatorEndpoints
             .WithName("GetEmulatorHealth")
             .WithSummary("Health, version, bound addresses and the emulated APIs");
 
+        group.MapZitadelControl();
+
         return group;
     }
 }
