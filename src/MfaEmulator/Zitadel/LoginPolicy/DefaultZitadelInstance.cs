@@ -29,7 +29,7 @@ internal static class DefaultZitadelInstance
     /// passwordless allowed, domain discovery on) and, from internal/command/instance.go, second factors OTP and U2F
     /// and multi-factor U2F with verification.
     /// </summary>
-    public static LoginPolicySettings LoginPolicy(ulong sequence, DateTimeOffset at) => new(
+    public static LoginPolicySettings DefaultLoginPolicy(ulong sequence, DateTimeOffset at) => new(
         AllowUsernamePassword: true,
         AllowRegister: true,
         AllowExternalIdp: true,

@@ -249,8 +249,9 @@ internal sealed class ZitadelStore : IEmulatorStore
     /// <summary>
     /// AddSecondFactorToLoginPolicy on an org (internal/command/org_policy_login.go). The command checks only its
     /// own factor state, never that the org has a custom policy, so without one the factor is accepted, the org's
-    /// sequence grows and nothing visible changes: the projection updates the org's policy row and there is none
-    /// (see /work/shared/reference/zitadel.md §1, and openapi/DEVIATIONS.md).
+    /// sequence grows and nothing visible changes: the projection (internal/query/projection/login_policy.go) updates
+    /// the org's policy row and there is none. The command's unit test "add factor totp, ok" starts from an empty org.
+    /// See openapi/DEVIATIONS.md.
     /// </summary>
     public StoreChange AddOrgSecondFactor(string orgId, int factor)
     {
@@ -404,7 +405,7 @@ internal sealed class ZitadelStore : IEmulatorStore
         return new ZitadelInstance(
             DefaultZitadelInstance.InstanceId,
             DefaultZitadelInstance.InstanceEventsAtSetup,
-            DefaultZitadelInstance.LoginPolicy(DefaultZitadelInstance.InstanceEventsAtSetup, now));
+            DefaultZitadelInstance.DefaultLoginPolicy(DefaultZitadelInstance.InstanceEventsAtSetup, now));
     }
 
     private void AddDefaultOrgLocked(DateTimeOffset now)
