@@ -20,6 +20,8 @@ public class RequestBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
+        // WebApplicationFactory looks for the app's folder next to a solution; here it is beside the binaries.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MFAEMULATOR", AppContext.BaseDirectory);
         _factory = new WebApplicationFactory<Program>();
         _client = _factory.CreateClient();
     }

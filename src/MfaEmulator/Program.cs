@@ -3,6 +3,7 @@ using MfaEmulator.Huawei.Hss;
 using MfaEmulator.Huawei.IamV3;
 using MfaEmulator.Huawei.IamV5;
 using MfaEmulator.Huawei.Keystone;
+using MfaEmulator.Zitadel.LoginPolicy;
 
 var emulatorArgs = EmulatorOptions.NormalizeArgs(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = emulatorArgs });
@@ -20,6 +21,7 @@ builder.Services.AddKeystone();
 builder.Services.AddIamV3();
 builder.Services.AddIamV5();
 builder.Services.AddHss();
+builder.Services.AddZitadelLoginPolicy();
 builder.Services.AddEmulatorControl();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.MapHss();
 app.MapKeystone();
 app.MapIamV3();
 app.MapIamV5();
+app.MapZitadelLoginPolicy();
 app.MapDocumentation();
 
 app.AnnounceAddresses();

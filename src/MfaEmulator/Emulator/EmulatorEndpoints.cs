@@ -21,6 +21,7 @@ internal static class EmulatorEndpoints
             .MapDeviceCodes()
             .MapClock()
             .MapJournal()
-            .MapFaults();
+            .MapFaults()
+            .MapZitadelControl();
     }
 }

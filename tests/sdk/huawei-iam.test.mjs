@@ -1,0 +1,349 @@
+// The official Huawei Cloud Node.js SDK (@huaweicloud/huaweicloud-sdk-iam, pinned in package.json) against
+// MfaEmulator in strict mode, where every AK/SK signature is really verified.
+//
+// Run from the repository root:
+//   (cd tests/sdk && npm ci)
+//   MFA_EMULATOR_DLL=/path/to/MfaEmulator.dll node --test tests/sdk/
+//
+// Only the control routes (/_emulator/...) are called with fetch; every cloud API call goes through the SDK.
+
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+import { GlobalCredentials } from '@huaweicloud/huaweicloud-sdk-core';
+
+const require = createRequire(import.meta.url);
+
+// @huaweicloud/huaweicloud-sdk-iam@3.1.172 cannot be loaded by its main entry: v5/public-api.js requires
+// "./GlobalCredentials,BasicCredentials", a file the package does not ship (MODULE_NOT_FOUND), and the main
+// entry loads v5/public-api.js. So v3 comes from v3/public-api.js (intact) and the v5 namespace is put
+// together the way v5/public-api.js would, from v5/IamClient.js and every v5/model/*.js, minus that line.
+const v3 = require('@huaweicloud/huaweicloud-sdk-iam/v3/public-api');
+const v5 = (() => {
+  const v5Dir = dirname(require.resolve('@huaweicloud/huaweicloud-sdk-iam/v5/IamClient'));
+  const namespace = { ...require(join(v5Dir, 'IamClient.js')) };
+  for (const file of readdirSync(join(v5Dir, 'model')).filter((f) => f.endsWith('.js')).sort()) {
+    Object.assign(namespace, require(join(v5Dir, 'model', file)));
+  }
+  return namespace;
+})();
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let emulator;
+/** @type {string} */
+let address;
+const emulatorOutput = [];
+
+function startEmulator() {
+  const dll = process.env.MFA_EMULATOR_DLL;
+  if (!dll) {
+    throw new Error(
+      'MFA_EMULATOR_DLL is not set: point it at a built MfaEmulator.dll, e.g. '
+        + 'MFA_EMULATOR_DLL=src/MfaEmulator/bin/Release/net10.0/MfaEmulator.dll node --test tests/sdk/',
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--strict'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    emulator = child;
+    const timer = setTimeout(() => {
+      reject(new Error(`the emulator did not announce its address within ${STARTUP_TIMEOUT_MS} ms:\n${emulatorOutput.join('\n')}`));
+    }, STARTUP_TIMEOUT_MS);
+    const onLine = (line) => {
+      emulatorOutput.push(line);
+      const match = /MfaEmulator listening on (http:\/\/\S+)/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
+      }
+    };
+    createInterface({ input: child.stdout }).on('line', onLine);
+    createInterface({ input: child.stderr }).on('line', (line) => emulatorOutput.push(line));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start dotnet ${dll}: ${error.message}`));
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the emulator exited (code ${code}, signal ${signal}) before announcing its address:\n${emulatorOutput.join('\n')}`));
+    });
+  });
+}
+
+function stopEmulator() {
+  if (emulator && emulator.exitCode === null && emulator.signalCode === null) {
+    emulator.kill('SIGTERM');
+    const child = emulator;
+    setTimeout(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }, 5_000).unref();
+  }
+}
+// Also when the test process itself is torn down (an uncaught failure, Ctrl+C).
+process.on('exit', stopEmulator);
+
+// ---------- control routes (plain HTTP) ----------
+
+async function control(method, path, body) {
+  const response = await fetch(`${address}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function createUser(body) {
+  const { status, body: created } = await control('POST', '/_emulator/huawei/users', body);
+  assert.equal(status, 201, `creating user ${body.name}: ${JSON.stringify(created)}`);
+  for (const key of ['user_id', 'domain_id', 'domain_name', 'name', 'password', 'access_key', 'secret_key', 'token']) {
+    assert.equal(typeof created[key], 'string', `control route's created user has ${key}`);
+  }
+  return created;
+}
+
+async function codes(serialNumber) {
+  const { status, body } = await control('GET', `/_emulator/mfa-devices/codes?serial_number=${encodeURIComponent(serialNumber)}`);
+  assert.equal(status, 200, JSON.stringify(body));
+  for (const key of ['previous', 'current', 'next']) assert.match(body[key], /^\d{6}$/);
+  return body;
+}
+
+async function advanceClock(seconds) {
+  const { status, body } = await control('POST', '/_emulator/clock/advance', { seconds });
+  assert.ok(status >= 200 && status < 300, `advancing the clock: ${status} ${JSON.stringify(body)}`);
+}
+
+/** A six-digit code that is none of the device's previous, current or next codes. */
+function wrongCode(c) {
+  for (let n = Number(c.current) + 500_000; ; n += 1) {
+    const candidate = String(n % 1_000_000).padStart(6, '0');
+    if (![c.previous, c.current, c.next].includes(candidate)) return candidate;
+  }
+}
+
+// ---------- SDK clients ----------
+
+function credentials(user, sk = user.secret_key) {
+  return new GlobalCredentials().withAk(user.access_key).withSk(sk).withDomainId(user.domain_id);
+}
+
+function v3Client(user, sk) {
+  return v3.IamClient.newBuilder().withCredential(credentials(user, sk)).withEndpoint(address).build();
+}
+
+function v5Client(user, sk) {
+  return v5.IamClient.newBuilder().withCredential(credentials(user, sk)).withEndpoint(address).build();
+}
+
+/** Runs an SDK call that must fail and returns the SDK's exception. */
+async function sdkError(promise) {
+  try {
+    const response = await promise;
+    assert.fail(`expected the SDK call to fail, it returned ${JSON.stringify(response)}`);
+  } catch (error) {
+    if (error instanceof assert.AssertionError) throw error;
+    return error;
+  }
+}
+
+/** The emulator's journal entry for the newest call under a path (control routes are not journaled). */
+async function lastJournaled(pathPrefix) {
+  const { status, body } = await control('GET', `/_emulator/requests?limit=1&path_prefix=${encodeURIComponent(pathPrefix)}`);
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.equal(body.requests.length, 1, `a journaled request under ${pathPrefix}`);
+  return body.requests[0];
+}
+
+/**
+ * The SDK exception carries the emulator's status, error code and message, and the request id the emulator
+ * sent as X-Request-Id (checked against the emulator's own journal entry for the call).
+ */
+async function assertSdkError(error, { status, code, message, path }) {
+  assert.equal(error.httpStatusCode, status, `status of ${JSON.stringify(error)}`);
+  assert.equal(error.errorCode, code, `errorCode of ${JSON.stringify(error)}`);
+  assert.equal(typeof error.errorMsg, 'string');
+  if (message) assert.match(error.errorMsg, message);
+  assert.match(error.requestId ?? '', /^[0-9a-f-]{16,}$/i, `the SDK exception has a requestId: ${JSON.stringify(error)}`);
+  const journaled = await lastJournaled(path);
+  assert.equal(journaled.status, status);
+  assert.equal(error.requestId, journaled.request_id, 'the SDK exception\'s requestId is the X-Request-Id the emulator sent');
+}
+
+// ---------- the scenario ----------
+
+describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () => {
+  let admin;
+  let user;
+  let adminV3;
+  let userV3;
+  let adminV5;
+  let userSerial;
+
+  before(async () => {
+    address = await startEmulator();
+    admin = await createUser({ name: 'sdk-admin', admin: true });
+    user = await createUser({ name: 'sdk-user', domain_id: admin.domain_id });
+    assert.equal(user.domain_id, admin.domain_id);
+    adminV3 = v3Client(admin);
+    userV3 = v3Client(user);
+    adminV5 = v5Client(admin);
+  });
+
+  after(() => stopEmulator());
+
+  test('a client signing with a wrong SK is refused with APIG.0301 / 401', async () => {
+    const wrong = v3Client(admin, `${admin.secret_key.slice(0, -1)}${admin.secret_key.endsWith('x') ? 'y' : 'x'}`);
+    const error = await sdkError(wrong.listUserLoginProtects(new v3.ListUserLoginProtectsRequest()));
+    await assertSdkError(error, { status: 401, code: 'APIG.0301', message: /verify aksk signature fail/, path: '/v3.0/OS-USER/login-protects' });
+
+    const wrongV5 = v5Client(admin, 'not-the-secret-key');
+    const errorV5 = await sdkError(wrongV5.listMfaDevicesV5(new v5.ListMfaDevicesV5Request().withUserId(admin.user_id)));
+    await assertSdkError(errorV5, { status: 401, code: 'APIG.0301', message: /verify aksk signature fail/, path: '/v5/mfa-devices' });
+
+    // An access key the emulator never issued.
+    const unknown = v3Client({ ...admin, access_key: 'UNKNOWNACCESSKEY0000' });
+    const errorUnknown = await sdkError(unknown.listUserLoginProtects(new v3.ListUserLoginProtectsRequest()));
+    await assertSdkError(errorUnknown, { status: 401, code: 'APIG.0301', path: '/v3.0/OS-USER/login-protects' });
+  });
+
+  test('v3 self-service: the IAM user creates, binds and shows its virtual MFA device', async () => {
+    const created = await userV3.createMfaDevice(new v3.CreateMfaDeviceRequest().withBody(
+      new v3.CreateMfaDeviceReq().withVirtualMfaDevice(new v3.CreateMfaDevice().withName('sdk-user-phone').withUserId(user.user_id)),
+    ));
+    assert.equal(created.httpStatusCode, 201);
+    const device = created.virtual_mfa_device;
+    assert.equal(typeof device.serial_number, 'string');
+    assert.match(device.base32_string_seed, /^[A-Z2-7]+=*$/);
+    userSerial = device.serial_number;
+
+    const c = await codes(userSerial);
+    const bind = () => userV3.createBindingDevice(new v3.CreateBindingDeviceRequest().withBody(
+      new v3.BindMfaDevice().withUserId(user.user_id).withSerialNumber(userSerial)
+        .withAuthenticationCodeFirst(c.previous).withAuthenticationCodeSecond(c.current),
+    ));
+    const bound = await bind();
+    assert.equal(bound.httpStatusCode, 204);
+
+    const shown = await userV3.showUserMfaDevice(new v3.ShowUserMfaDeviceRequest().withUserId(user.user_id));
+    assert.equal(shown.httpStatusCode, 200);
+    assert.deepEqual(
+      { serial_number: shown.virtual_mfa_device.serial_number, user_id: shown.virtual_mfa_device.user_id },
+      { serial_number: userSerial, user_id: user.user_id },
+    );
+
+    // Binding again: the device is already bound.
+    const error = await sdkError(bind());
+    await assertSdkError(error, { status: 409, code: 'IAM.0005', path: '/v3.0/OS-MFA/mfa-devices/bind' });
+  });
+
+  test('v3 admin: login protection by virtual MFA, shown and listed', async () => {
+    assert.ok(userSerial, 'needs the bound device of the previous test');
+    const updated = await adminV3.updateLoginProtect(new v3.UpdateLoginProtectRequest().withUserId(user.user_id).withBody(
+      new v3.UpdateLoginProjectReq().withLoginProtect(new v3.UpdateLoginProject().withEnabled(true).withVerificationMethod('vmfa')),
+    ));
+    assert.equal(updated.httpStatusCode, 200);
+
+    const shown = await adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId(user.user_id));
+    assert.equal(shown.httpStatusCode, 200);
+    assert.deepEqual(shown.login_protect, { enabled: true, user_id: user.user_id, verification_method: 'vmfa' });
+
+    const listed = await adminV3.listUserLoginProtects(new v3.ListUserLoginProtectsRequest());
+    assert.equal(listed.httpStatusCode, 200);
+    assert.ok(Array.isArray(listed.login_protects));
+    assert.deepEqual(
+      listed.login_protects.find((p) => p.user_id === user.user_id),
+      { enabled: true, user_id: user.user_id, verification_method: 'vmfa' },
+    );
+  });
+
+  test('keystone: a token by password and TOTP, X-Subject-Token exposed by the SDK', async () => {
+    assert.ok(userSerial, 'needs the bound device');
+    await advanceClock(30);
+    const { current } = await codes(userSerial);
+    const response = await adminV3.keystoneCreateUserTokenByPasswordAndMfa(
+      new v3.KeystoneCreateUserTokenByPasswordAndMfaRequest().withBody(
+        new v3.KeystoneCreateUserTokenByPasswordAndMfaRequestBody().withAuth(
+          new v3.MfaAuth()
+            .withIdentity(new v3.MfaIdentity()
+              // v3.MfaIdentityMethodsEnum.TOTP is " totp" (leading space) in the SDK itself, so the plain string.
+              .withMethods(['password', 'totp'])
+              .withPassword(new v3.PwdPassword().withUser(
+                new v3.PwdPasswordUser().withName(user.name).withPassword(user.password)
+                  .withDomain(new v3.PwdPasswordUserDomain().withName(admin.domain_name)),
+              ))
+              .withTotp(new v3.MfaTotp().withUser(new v3.MfaTotpUser().withId(user.user_id).withPasscode(current))))
+            .withScope(new v3.AuthScope().withDomain(new v3.AuthScopeDomain().withName(admin.domain_name))),
+        ),
+      ),
+    );
+    assert.equal(response.httpStatusCode, 201);
+    // The SDK copies the response header into the body object under its header name.
+    const subjectToken = response['X-Subject-Token'];
+    assert.equal(typeof subjectToken, 'string');
+    assert.ok(subjectToken.length > 20, subjectToken);
+    assert.equal(response.token.user.id, user.user_id);
+    assert.equal(response.token.user.name, user.name);
+    assert.deepEqual([...response.token.methods].sort(), ['password', 'totp']);
+    assert.equal(typeof response.token.expires_at, 'string');
+
+    // The subject token is a real token of the emulator's: strict mode accepts it as X-Auth-Token.
+    const check = await fetch(`${address}/v3.0/OS-MFA/users/${user.user_id}/virtual-mfa-device`, {
+      headers: { 'X-Auth-Token': subjectToken },
+    });
+    assert.equal(check.status, 200, await check.clone().text());
+    assert.equal((await check.json()).virtual_mfa_device.serial_number, userSerial);
+  });
+
+  test('v5: the admin creates, enables, lists, disables and deletes its own virtual MFA device', async () => {
+    const created = await adminV5.createVirtualMfaDeviceV5(new v5.CreateVirtualMfaDeviceV5Request().withBody(
+      new v5.CreateVirtualMfaDeviceReqBody().withVirtualMfaDeviceName('sdk-admin-phone').withUserId(admin.user_id),
+    ));
+    assert.equal(created.httpStatusCode, 201);
+    const serial = created.virtual_mfa_device.serial_number;
+    assert.equal(typeof serial, 'string');
+    assert.match(created.virtual_mfa_device.base32_string_seed, /^[A-Z2-7]+=*$/);
+
+    const c = await codes(serial);
+    const enable = (first, second) => adminV5.enableMfaDeviceV5(new v5.EnableMfaDeviceV5Request().withBody(
+      new v5.EnableMfaDeviceReqBody().withUserId(admin.user_id).withSerialNumber(serial)
+        .withAuthenticationCodeFirst(first).withAuthenticationCodeSecond(second),
+    ));
+
+    const wrong = await sdkError(enable(c.previous, wrongCode(c)));
+    await assertSdkError(wrong, { status: 400, code: 'IAM.1061', path: '/v5/mfa-devices/enable' });
+
+    const enabled = await enable(c.previous, c.current);
+    assert.ok(enabled.httpStatusCode >= 200 && enabled.httpStatusCode < 300, `enable: ${enabled.httpStatusCode}`);
+
+    // Two query parameters: the signature's canonical query string is sorted (limit, user_id).
+    const listDevices = () => adminV5.listMfaDevicesV5(new v5.ListMfaDevicesV5Request().withUserId(admin.user_id).withLimit(100));
+    const listed = await listDevices();
+    assert.equal(listed.httpStatusCode, 200);
+    assert.deepEqual(listed.mfa_devices.find((d) => d.serial_number === serial), { serial_number: serial, user_id: admin.user_id, enabled: true });
+
+    const disabled = await adminV5.disableMfaDeviceV5(new v5.DisableMfaDeviceV5Request().withBody(
+      new v5.DisableMfaDeviceReqBody().withUserId(admin.user_id).withSerialNumber(serial),
+    ));
+    assert.ok(disabled.httpStatusCode >= 200 && disabled.httpStatusCode < 300, `disable: ${disabled.httpStatusCode}`);
+    const afterDisable = await listDevices();
+    assert.equal(afterDisable.mfa_devices.find((d) => d.serial_number === serial)?.enabled, false);
+
+    const deleted = await adminV5.deleteVirtualMfaDeviceV5(
+      new v5.DeleteVirtualMfaDeviceV5Request().withUserId(admin.user_id).withSerialNumber(serial),
+    );
+    assert.ok(deleted.httpStatusCode >= 200 && deleted.httpStatusCode < 300, `delete: ${deleted.httpStatusCode}`);
+    const afterDelete = await listDevices();
+    assert.equal(afterDelete.mfa_devices.find((d) => d.serial_number === serial), undefined);
+  });
+});
