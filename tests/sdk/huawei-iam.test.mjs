@@ -7,14 +7,13 @@
 //
 // Only the control routes (/_emulator/...) are called with fetch; every cloud API call goes through the SDK.
 
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, describe, test } from 'node:test';
 
 import { GlobalCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 
@@ -88,8 +87,14 @@ function stopEmulator() {
     }, 5_000).unref();
   }
 }
-// Also when the test process itself is torn down (an uncaught failure, Ctrl+C).
+// Also when the test process itself is torn down: an uncaught failure, Ctrl+C, the runner's SIGTERM.
 process.on('exit', stopEmulator);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    stopEmulator();
+    process.exit(130);
+  });
+}
 
 // ---------- control routes (plain HTTP) ----------
 
@@ -269,24 +274,31 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
 
   test('keystone: a token by password and TOTP, X-Subject-Token exposed by the SDK', async () => {
     assert.ok(userSerial, 'needs the bound device');
-    await advanceClock(30);
-    const { current } = await codes(userSerial);
-    const response = await adminV3.keystoneCreateUserTokenByPasswordAndMfa(
-      new v3.KeystoneCreateUserTokenByPasswordAndMfaRequest().withBody(
-        new v3.KeystoneCreateUserTokenByPasswordAndMfaRequestBody().withAuth(
-          new v3.MfaAuth()
-            .withIdentity(new v3.MfaIdentity()
-              // v3.MfaIdentityMethodsEnum.TOTP is " totp" (leading space) in the SDK itself, so the plain string.
-              .withMethods(['password', 'totp'])
-              .withPassword(new v3.PwdPassword().withUser(
-                new v3.PwdPasswordUser().withName(user.name).withPassword(user.password)
-                  .withDomain(new v3.PwdPasswordUserDomain().withName(admin.domain_name)),
-              ))
-              .withTotp(new v3.MfaTotp().withUser(new v3.MfaTotpUser().withId(user.user_id).withPasscode(current))))
-            .withScope(new v3.AuthScope().withDomain(new v3.AuthScopeDomain().withName(admin.domain_name))),
-        ),
+    const tokenRequest = (passcode) => new v3.KeystoneCreateUserTokenByPasswordAndMfaRequest().withBody(
+      new v3.KeystoneCreateUserTokenByPasswordAndMfaRequestBody().withAuth(
+        new v3.MfaAuth()
+          .withIdentity(new v3.MfaIdentity()
+            // v3.MfaIdentityMethodsEnum.TOTP is " totp" (leading space) in the SDK itself, so the plain string.
+            .withMethods(['password', 'totp'])
+            .withPassword(new v3.PwdPassword().withUser(
+              new v3.PwdPasswordUser().withName(user.name).withPassword(user.password)
+                .withDomain(new v3.PwdPasswordUserDomain().withName(admin.domain_name)),
+            ))
+            .withTotp(new v3.MfaTotp().withUser(new v3.MfaTotpUser().withId(user.user_id).withPasscode(passcode))))
+          .withScope(new v3.AuthScope().withDomain(new v3.AuthScopeDomain().withName(admin.domain_name))),
       ),
     );
+    await advanceClock(30);
+    const c = await codes(userSerial);
+
+    // A wrong passcode: Keystone's {"error":{"code":401,...}} envelope, which the SDK maps to errorCode 401.
+    const refused = await sdkError(adminV3.keystoneCreateUserTokenByPasswordAndMfa(tokenRequest(wrongCode(c))));
+    assert.equal(refused.httpStatusCode, 401);
+    assert.equal(refused.errorCode, 401);
+    assert.match(refused.errorMsg, /TOTP passcode/);
+    assert.equal(refused.requestId, (await lastJournaled('/v3/auth/tokens')).request_id);
+
+    const response = await adminV3.keystoneCreateUserTokenByPasswordAndMfa(tokenRequest(c.current));
     assert.equal(response.httpStatusCode, 201);
     // The SDK copies the response header into the body object under its header name.
     const subjectToken = response['X-Subject-Token'];
@@ -324,7 +336,7 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
     await assertSdkError(wrong, { status: 400, code: 'IAM.1061', path: '/v5/mfa-devices/enable' });
 
     const enabled = await enable(c.previous, c.current);
-    assert.ok(enabled.httpStatusCode >= 200 && enabled.httpStatusCode < 300, `enable: ${enabled.httpStatusCode}`);
+    assert.equal(enabled.httpStatusCode, 200);
 
     // Two query parameters: the signature's canonical query string is sorted (limit, user_id).
     const listDevices = () => adminV5.listMfaDevicesV5(new v5.ListMfaDevicesV5Request().withUserId(admin.user_id).withLimit(100));
@@ -335,15 +347,35 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
     const disabled = await adminV5.disableMfaDeviceV5(new v5.DisableMfaDeviceV5Request().withBody(
       new v5.DisableMfaDeviceReqBody().withUserId(admin.user_id).withSerialNumber(serial),
     ));
-    assert.ok(disabled.httpStatusCode >= 200 && disabled.httpStatusCode < 300, `disable: ${disabled.httpStatusCode}`);
+    assert.equal(disabled.httpStatusCode, 200);
     const afterDisable = await listDevices();
     assert.equal(afterDisable.mfa_devices.find((d) => d.serial_number === serial)?.enabled, false);
 
     const deleted = await adminV5.deleteVirtualMfaDeviceV5(
       new v5.DeleteVirtualMfaDeviceV5Request().withUserId(admin.user_id).withSerialNumber(serial),
     );
-    assert.ok(deleted.httpStatusCode >= 200 && deleted.httpStatusCode < 300, `delete: ${deleted.httpStatusCode}`);
+    assert.equal(deleted.httpStatusCode, 204);
     const afterDelete = await listDevices();
     assert.equal(afterDelete.mfa_devices.find((d) => d.serial_number === serial), undefined);
+  });
+
+  // ---- Emulator-side bugs, kept as todo tests: they report "# TODO" and do not fail the run. ----
+
+  test('path canonicalisation: a signed request whose path holds "[" "]" is verified', {
+    todo: 'emulator bug: SdkHmacSignature signs (PathBase + Path) converted through PathString.ToUriComponent(), '
+      + 'so "[" on the wire becomes "%5B" before being escaped again ("%255B"); the SDK signs "%5B"',
+  }, async () => {
+    // A user id that does not exist: a verified signature gives IAM.0004 / 404, a rejected one APIG.0301 / 401.
+    const error = await sdkError(adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId('no[such]user')));
+    assert.equal(error.errorCode, 'IAM.0004', `${error.httpStatusCode} ${error.errorCode} ${error.errorMsg}`);
+  });
+
+  test('SDK calls still verify after the emulator clock is advanced past 15 minutes', {
+    todo: 'emulator bug: HuaweiAuthenticator checks X-Sdk-Date against the virtual emulator clock; '
+      + 'the SDK stamps requests with the real clock, so any advance of more than 15 minutes breaks every signed call',
+  }, async () => {
+    await advanceClock(16 * 60);
+    const listed = await adminV3.listUserLoginProtects(new v3.ListUserLoginProtectsRequest());
+    assert.equal(listed.httpStatusCode, 200);
   });
 });

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MfaEmulator.Common.Errors;
-using MfaEmulator.Common.Validation;
 using MfaEmulator.Zitadel.LoginPolicy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -37,7 +36,7 @@ internal static class ZitadelControlEndpoints
 
     public static RouteGroupBuilder MapZitadelControl(this RouteGroupBuilder emulatorGroup)
     {
-        var group = emulatorGroup.MapGroup("/zitadel").WithValidation();
+        var group = emulatorGroup.MapGroup("/zitadel");
 
         group.MapPost("/orgs", CreateZitadelOrg)
             .WithName("CreateZitadelOrg")
@@ -55,7 +54,7 @@ internal static class ZitadelControlEndpoints
 
     public static Created<CreatedZitadelOrg> CreateZitadelOrg(CreateZitadelOrgRequest request, ZitadelStore store)
     {
-        var (org, owner) = store.CreateOrg(request.Name!);
+        var (org, owner) = store.CreateOrg(request.Name!)!.Value;
         return TypedResults.Created((string?)null, new CreatedZitadelOrg(org.Id, owner.Token));
     }
 

@@ -26,9 +26,14 @@ public sealed class StartupOptionsTests : IDisposable
         var protect = await client.SendAsync(Json(HttpMethod.Put, "/v3.0/OS-USER/users/5eed0000000000000000000000000b01/login-protect",
             new { login_protect = new { enabled = true, verification_method = "sms" } }, "MIICiAdminToken"));
 
+        var addFactor = await client.SendAsync(Json(HttpMethod.Post, "/management/v1/policies/login/second_factors", new { type = "SECOND_FACTOR_TYPE_OTP" }, token: null)
+            .Bearer("ci-org-owner-pat"));
+
         Assert.Equal(HttpStatusCode.OK, asAlice.StatusCode);
         Assert.Equal(["rdp-1", "web-1"], hosts.GetProperty("data_list").EnumerateArray().Select(h => h.Str("host_name")));
         Assert.Equal(HttpStatusCode.OK, protect.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, addFactor.StatusCode);
+        Assert.Equal("300000000000000001", (await addFactor.JsonBody()).GetProperty("details").Str("resourceOwner"));
     }
 
     [Fact]

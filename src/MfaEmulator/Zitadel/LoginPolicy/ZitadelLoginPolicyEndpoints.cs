@@ -27,6 +27,7 @@ internal static class ZitadelLoginPolicyEndpoints
         services.AddSingleton<IValidator<AddCustomLoginPolicyRequest>, AddCustomLoginPolicyRequestValidator>();
         // The control routes that create orgs and tokens validate their requests too.
         services.AddZitadelControl();
+        services.AddSingleton<ISeedSection, ZitadelSeedSection>();
         return services;
     }
 

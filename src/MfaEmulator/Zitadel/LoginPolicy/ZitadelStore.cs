@@ -198,29 +198,36 @@ internal sealed class ZitadelStore : IEmulatorStore
         }
     }
 
-    /// <summary>A new org (control routes) with an ORG_OWNER token for it.</summary>
-    public (ZitadelOrg Org, ZitadelPat Owner) CreateOrg(string name)
+    /// <summary>
+    /// A new org (control routes, seed files) with an ORG_OWNER token for it. A seed may fix the org id and the
+    /// token; null when either is taken already.
+    /// </summary>
+    public (ZitadelOrg Org, ZitadelPat Owner)? CreateOrg(string name, string? fixedId = null, string? fixedOwnerToken = null)
     {
         var now = _clock.GetUtcNow();
         lock (_gate)
         {
-            var id = _random.NewDecimal(OrgIdDigits);
+            if (fixedId is not null && _orgs.ContainsKey(fixedId) || fixedOwnerToken is not null && _tokens.ContainsKey(fixedOwnerToken))
+            {
+                return null;
+            }
+            var id = fixedId ?? _random.NewDecimal(OrgIdDigits);
             while (_orgs.ContainsKey(id))
             {
                 id = _random.NewDecimal(OrgIdDigits);
             }
             var org = new ZitadelOrg(id, name, DefaultZitadelInstance.OrgEventsAtCreation, now, CustomLoginPolicy: null, ActiveSecondFactors: []);
             _orgs.Add(id, org);
-            return (org, IssueTokenLocked(id, [ZitadelRoles.OrgOwner]));
+            return (org, IssueTokenLocked(id, [ZitadelRoles.OrgOwner], fixedOwnerToken));
         }
     }
 
-    /// <summary>A new token of a machine user in <paramref name="orgId"/>; null when there is no such org.</summary>
-    public ZitadelPat? IssueToken(string orgId, IReadOnlyList<string> roles)
+    /// <summary>A new token of a machine user in <paramref name="orgId"/>; null when there is no such org or the fixed token is taken.</summary>
+    public ZitadelPat? IssueToken(string orgId, IReadOnlyList<string> roles, string? fixedToken = null)
     {
         lock (_gate)
         {
-            return _orgs.ContainsKey(orgId) ? IssueTokenLocked(orgId, roles) : null;
+            return _orgs.ContainsKey(orgId) && (fixedToken is null || !_tokens.ContainsKey(fixedToken)) ? IssueTokenLocked(orgId, roles, fixedToken) : null;
         }
     }
 
@@ -417,9 +424,9 @@ internal sealed class ZitadelStore : IEmulatorStore
             DefaultZitadelInstance.OwnerPat, DefaultZitadelInstance.OrgId, [ZitadelRoles.OrgOwner, ZitadelRoles.IamOwner]);
     }
 
-    private ZitadelPat IssueTokenLocked(string orgId, IReadOnlyList<string> roles)
+    private ZitadelPat IssueTokenLocked(string orgId, IReadOnlyList<string> roles, string? fixedToken = null)
     {
-        var pat = new ZitadelPat(_random.NewToken(PatBytes), orgId, [.. roles.Distinct(StringComparer.Ordinal)]);
+        var pat = new ZitadelPat(fixedToken ?? _random.NewToken(PatBytes), orgId, [.. roles.Distinct(StringComparer.Ordinal)]);
         _tokens.Add(pat.Token, pat);
         return pat;
     }
