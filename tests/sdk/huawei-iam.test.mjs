@@ -359,21 +359,15 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
     assert.equal(afterDelete.mfa_devices.find((d) => d.serial_number === serial), undefined);
   });
 
-  // ---- Emulator-side bugs, kept as todo tests: they report "# TODO" and do not fail the run. ----
+  // ---- Two bugs this test found in the emulator, fixed; kept so they stay fixed. ----
 
-  test('path canonicalisation: a signed request whose path holds "[" "]" is verified', {
-    todo: 'emulator bug: SdkHmacSignature signs (PathBase + Path) converted through PathString.ToUriComponent(), '
-      + 'so "[" on the wire becomes "%5B" before being escaped again ("%255B"); the SDK signs "%5B"',
-  }, async () => {
+  test('path canonicalisation: a signed request whose path holds "[" "]" is verified', async () => {
     // A user id that does not exist: a verified signature gives IAM.0004 / 404, a rejected one APIG.0301 / 401.
     const error = await sdkError(adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId('no[such]user')));
     assert.equal(error.errorCode, 'IAM.0004', `${error.httpStatusCode} ${error.errorCode} ${error.errorMsg}`);
   });
 
-  test('SDK calls still verify after the emulator clock is advanced past 15 minutes', {
-    todo: 'emulator bug: HuaweiAuthenticator checks X-Sdk-Date against the virtual emulator clock; '
-      + 'the SDK stamps requests with the real clock, so any advance of more than 15 minutes breaks every signed call',
-  }, async () => {
+  test('SDK calls still verify after the emulator clock is advanced past 15 minutes', async () => {
     await advanceClock(16 * 60);
     const listed = await adminV3.listUserLoginProtects(new v3.ListUserLoginProtectsRequest());
     assert.equal(listed.httpStatusCode, 200);

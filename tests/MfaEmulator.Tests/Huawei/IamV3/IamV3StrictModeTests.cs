@@ -84,4 +84,33 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
         Assert.Contains("ak not exist", (await unknownKey.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
         Assert.Contains("15 minutes", (await stale.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_path_with_escaped_characters_verifies_as_the_SDKs_sign_it()
+    {
+        var user = await _api.CreateUser();
+
+        var response = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-USER/users/ab%5Bc/login-protect", null, token: null)
+            .SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow));
+
+        await IamError(response, HttpStatusCode.NotFound, "IAM.0004", "Could not find user: ab[c");
+    }
+
+    [Fact]
+    public async Task Moving_the_emulator_clock_does_not_make_real_time_signatures_stale()
+    {
+        var user = await _api.CreateUser(name: "clock-" + Guid.NewGuid().ToString("N")[..8]);
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        try
+        {
+            var response = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token: null)
+                .SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow));
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // verified; a non-administrator may not list
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(-2));
+        }
+    }
 }
