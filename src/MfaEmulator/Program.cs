@@ -11,7 +11,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = em
 // Host: options, loopback default address, limits, JSON, OpenAPI.
 builder.AddEmulatorHost(emulatorArgs);
 var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
-builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer(new EmulatorDocumentTransformer()));
+builder.Services.AddOpenApi(openApi =>
+{
+    var security = new SecuritySchemesTransformer();
+    openApi.AddDocumentTransformer(new EmulatorDocumentTransformer());
+    openApi.AddDocumentTransformer(security);
+    openApi.AddOperationTransformer(security);
+});
 
 // Shared core: clock, randomness, TOTP, Huawei identities, error families.
 builder.Services.AddEmulatorCore(options);

@@ -281,4 +281,34 @@ public sealed class ControlRoutesTests : IDisposable
         await Problem(unknownDomain, HttpStatusCode.NotFound, "ffffffffffffffffffffffffffffffff");
         await Problem(invalid, HttpStatusCode.BadRequest, "'name' is required.");
     }
+
+    [Fact]
+    public async Task A_fault_on_a_ZITADEL_route_answers_in_the_gateway_shape()
+    {
+        await _api.Client.PostAsJsonAsync("/_emulator/faults", new { method = "POST", path_prefix = "/management/v1/policies/login/second_factors", status = 500 });
+
+        var response = await _api.Client.SendAsync(HttpExtensions.Json(HttpMethod.Post, "/management/v1/policies/login/second_factors", new { type = "SECOND_FACTOR_TYPE_OTP" }, token: null).Bearer("any"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.JsonBody();
+        Assert.Equal(13, body.GetProperty("code").GetInt32());
+        Assert.False(string.IsNullOrEmpty(body.Str("message")));
+    }
+
+    [Fact]
+    public async Task The_journal_keeps_only_the_configured_number_of_requests()
+    {
+        using var small = new EmulatorFactory(new Dictionary<string, string?> { ["Emulator:JournalSize"] = "2" });
+        var client = small.CreateClient();
+        foreach (var project in new[] { "a", "b", "c" })
+        {
+            await client.SendAsync(HttpExtensions.Json(HttpMethod.Get, $"/v5/{project}/setting/two-factor-login/hosts", null));
+        }
+
+        var journal = await (await client.GetAsync("/_emulator/requests?limit=10")).JsonBody();
+
+        Assert.Equal(2, journal.GetProperty("capacity").GetInt32());
+        Assert.Equal(["/v5/c/setting/two-factor-login/hosts", "/v5/b/setting/two-factor-login/hosts"],
+            journal.GetProperty("requests").EnumerateArray().Select(e => e.Str("path")));
+    }
 }

@@ -69,4 +69,23 @@ public sealed class OpenApiDocumentTests(EmulatorFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
         Assert.Contains("/openapi/v1.json", config, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/v5/{project_id}/setting/two-factor-login/config", "put", "X-Auth-Token")]
+    [InlineData("/v3.0/OS-MFA/mfa-devices/bind", "put", "X-Auth-Token")]
+    [InlineData("/v5/mfa-devices/enable", "post", "X-Auth-Token")]
+    [InlineData("/management/v1/policies/login/second_factors", "post", "Bearer")]
+    public async Task Vendor_operations_declare_the_credential_Swagger_UI_should_send(string path, string method, string scheme)
+    {
+        var document = await Served();
+
+        var security = document["paths"]![path]![method]!["security"]!.AsArray();
+
+        Assert.Equal([scheme], security.SelectMany(r => r!.AsObject().Select(kv => kv.Key)));
+        Assert.NotNull(document["components"]!["securitySchemes"]![scheme]);
+    }
+
+    [Fact]
+    public async Task The_token_route_asks_for_no_credential() =>
+        Assert.Null((await Served())["paths"]!["/v3/auth/tokens"]!["post"]!["security"]);
 }
