@@ -113,4 +113,40 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
             factory.Clock.Advance(TimeSpan.FromHours(-2));
         }
     }
+
+    [Fact]
+    public async Task A_user_reads_their_own_device_and_protection_but_not_another_users()
+    {
+        var admin = await _api.CreateAccount();
+        var alice = await _api.CreateUser(domainId: admin.DomainId);
+        var bob = await _api.CreateUser(domainId: admin.DomainId);
+        await _api.CreateV3Device(bob, bob.UserId);
+
+        var own = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{alice.UserId}/login-protect", null, alice.Token);
+        var othersDevice = await _api.Send(HttpMethod.Get, $"/v3.0/OS-MFA/users/{bob.UserId}/virtual-mfa-device", null, alice.Token);
+        var othersProtect = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{bob.UserId}/login-protect", null, alice.Token);
+        var byAdmin = await _api.Send(HttpMethod.Get, $"/v3.0/OS-MFA/users/{bob.UserId}/virtual-mfa-device", null, admin.Token);
+
+        await IamError(own, HttpStatusCode.NotFound, "IAM.0004", "login protect of user");
+        await IamError(othersDevice, HttpStatusCode.Forbidden, "IAM.0002", "getVirtualMFADevice");
+        await IamError(othersProtect, HttpStatusCode.Forbidden, "IAM.0002", "getLoginProtect");
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused()
+    {
+        var user = await _api.CreateUser(name: "expiring-" + Guid.NewGuid().ToString("N")[..8]);
+        factory.Clock.Advance(TimeSpan.FromHours(25));
+        try
+        {
+            var response = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{user.UserId}/login-protect", null, user.Token);
+
+            await IamError(response, HttpStatusCode.Unauthorized, "IAM.0066", "token expires");
+        }
+        finally
+        {
+            factory.Clock.Advance(TimeSpan.FromHours(-25));
+        }
+    }
 }
