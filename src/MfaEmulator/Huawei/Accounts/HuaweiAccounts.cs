@@ -149,14 +149,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     }
 
-    public IReadOnlyList<HuaweiUser> UsersOf(string domainId)
-    {
-        lock (_gate)
-        {
-            return [.. _users.Values.Where(u => u.DomainId == domainId).OrderBy(u => u.Name, StringComparer.Ordinal)];
-        }
-    }
-
     public HuaweiDomain CreateDomain(string? name, string? id = null)
     {
         lock (_gate)

@@ -156,17 +156,6 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
     }
 
-    public void RemoveUser(string userId)
-    {
-        lock (_gate)
-        {
-            foreach (var serial in _bySerial.Values.Where(d => d.UserId == userId).Select(d => d.SerialNumber).ToList())
-            {
-                _bySerial.Remove(serial);
-            }
-        }
-    }
-
     public void Reset()
     {
         lock (_gate)
