@@ -9,8 +9,7 @@ var emulatorArgs = EmulatorOptions.NormalizeArgs(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = emulatorArgs });
 
 // Host: options, loopback default address, limits, JSON, OpenAPI.
-builder.AddEmulatorHost(emulatorArgs);
-var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
+var options = builder.AddEmulatorHost(emulatorArgs);
 builder.Services.AddOpenApi(openApi =>
 {
     var security = new SecuritySchemesTransformer();

@@ -15,7 +15,8 @@ namespace MfaEmulator.Emulator;
 /// <summary>Host settings and the shared core every emulated API uses.</summary>
 internal static class EmulatorHost
 {
-    public static WebApplicationBuilder AddEmulatorHost(this WebApplicationBuilder builder, string[] args)
+    /// <summary>Binds the emulator's options once (command line, then environment) and configures the host; returns the options.</summary>
+    public static EmulatorOptions AddEmulatorHost(this WebApplicationBuilder builder, string[] args)
     {
         builder.Configuration.AddCommandLine(args, EmulatorOptions.SwitchMappings.ToDictionary());
         var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
@@ -34,7 +35,7 @@ internal static class EmulatorHost
         });
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
-        return builder;
+        return options;
     }
 
     /// <summary>Wire names come from [JsonPropertyName] on each contract (snake_case for Huawei, camelCase for ZITADEL).</summary>
@@ -73,12 +74,8 @@ internal static class EmulatorHost
         services.AddSingleton<IValidator<ClockBody>, ClockBodyValidator>();
         services.AddSingleton<IValidator<AdvanceBody>, AdvanceBodyValidator>();
         services.AddSingleton<IValidator<FaultBody>, FaultBodyValidator>();
-        return services.AddEmulatorFamily();
+        return services.AddSingleton<ApiFamily, EmulatorFamily>();
     }
-
-    /// <summary>The family that answers for every path no vendor claims: registered last.</summary>
-    public static IServiceCollection AddEmulatorFamily(this IServiceCollection services) =>
-        services.AddSingleton<ApiFamily, EmulatorFamily>();
 
     public static WebApplication UseEmulatorPipeline(this WebApplication app)
     {
