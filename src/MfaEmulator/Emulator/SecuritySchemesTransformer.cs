@@ -1,4 +1,6 @@
 using MfaEmulator.Common.Auth;
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Zitadel.LoginPolicy;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -39,10 +41,9 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer, 
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<RequiresVendorCredentials>().Any())
         {
-            var path = "/" + (context.Description.RelativePath ?? "");
-            var scheme = path.StartsWith("/management/", StringComparison.Ordinal) || path.StartsWith("/admin/", StringComparison.Ordinal)
-                ? ZitadelBearer
-                : HuaweiToken;
+            // The family that owns the path decides, as it does for the credential check itself.
+            var family = context.ApplicationServices.GetRequiredService<ApiFamilies>().ForPath("/" + context.Description.RelativePath);
+            var scheme = family is ZitadelFamily ? ZitadelBearer : HuaweiToken;
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
         }
         return Task.CompletedTask;
