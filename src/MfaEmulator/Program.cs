@@ -1,8 +1,10 @@
 using MfaEmulator.Emulator;
+using MfaEmulator.Huawei;
 using MfaEmulator.Huawei.Hss;
 using MfaEmulator.Huawei.IamV3;
 using MfaEmulator.Huawei.IamV5;
 using MfaEmulator.Huawei.Keystone;
+using MfaEmulator.Zitadel;
 using MfaEmulator.Zitadel.LoginPolicy;
 
 var emulatorArgs = EmulatorOptions.NormalizeArgs(args);
@@ -10,23 +12,21 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = em
 
 // Host: options, loopback default address, limits, JSON, OpenAPI.
 var options = builder.AddEmulatorHost(emulatorArgs);
-builder.Services.AddOpenApi(openApi =>
-{
-    var security = new SecuritySchemesTransformer();
-    openApi.AddDocumentTransformer(new EmulatorDocumentTransformer());
-    openApi.AddDocumentTransformer(security);
-    openApi.AddOperationTransformer(security);
-});
+builder.Services.AddEmulatorOpenApi();
 
-// Shared core: clock, randomness, TOTP, Huawei identities, error families.
+// Shared core: clock, randomness, TOTP, error families, every validator.
 builder.Services.AddEmulatorCore(options);
 
-// Emulated APIs; each registers its error family (first match wins, so the emulator's own family is last).
+// Vendors (what their APIs share), then each emulated API; a path belongs to the family with the longest prefix.
+builder.Services.AddHuawei();
+builder.Services.AddHss();
 builder.Services.AddKeystone();
 builder.Services.AddIamV3();
 builder.Services.AddIamV5();
-builder.Services.AddHss();
+builder.Services.AddZitadel();
 builder.Services.AddZitadelLoginPolicy();
+
+// The emulator's own routes: state, clock, journal, faults, and the family for paths no vendor claims.
 builder.Services.AddEmulatorControl();
 
 var app = builder.Build();
@@ -40,7 +40,8 @@ app.LoadInitialState();
 // Request ids, vendor error envelopes, routing, vendor credentials.
 app.UseEmulatorPipeline();
 
-// Routes: the emulator's own, then each emulated API, then the documentation.
+// Routes: the emulator's own (with each vendor's control routes), then each emulated API, then the documentation;
+// all built now, so a request type without a validator stops the start.
 app.MapEmulator();
 app.MapHss();
 app.MapKeystone();
@@ -48,6 +49,7 @@ app.MapIamV3();
 app.MapIamV5();
 app.MapZitadelLoginPolicy();
 app.MapDocumentation();
+app.BuildEndpoints();
 
 app.AnnounceAddresses();
 app.Run();

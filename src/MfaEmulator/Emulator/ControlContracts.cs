@@ -1,53 +1,17 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace MfaEmulator.Emulator;
 
-internal sealed record ResetBody(
-    [property: JsonPropertyName("domain_id")] string? DomainId,
-    [property: JsonPropertyName("project_id")] string? ProjectId,
-    [property: JsonPropertyName("org_id")] string? OrgId);
-
-internal sealed record CreateHuaweiUserBody(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("password")] string? Password,
-    [property: JsonPropertyName("email")] string? Email,
-    [property: JsonPropertyName("mobile")] string? Mobile,
-    [property: JsonPropertyName("admin")] bool? Admin,
-    [property: JsonPropertyName("domain_id")] string? DomainId,
-    [property: JsonPropertyName("domain_name")] string? DomainName,
-    [property: JsonPropertyName("user_id")] string? UserId = null,
-    [property: JsonPropertyName("access_key")] string? AccessKey = null,
-    [property: JsonPropertyName("secret_key")] string? SecretKey = null,
-    [property: JsonPropertyName("token")] string? Token = null);
-
-internal sealed record CreatedHuaweiUser(
-    [property: JsonPropertyName("user_id")] string UserId,
-    [property: JsonPropertyName("domain_id")] string DomainId,
-    [property: JsonPropertyName("domain_name")] string DomainName,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("password")] string Password,
-    [property: JsonPropertyName("admin")] bool Admin,
-    [property: JsonPropertyName("access_key")] string AccessKey,
-    [property: JsonPropertyName("secret_key")] string SecretKey,
-    [property: JsonPropertyName("token")] string Token);
-
-internal sealed record CreateHssHostBody(
-    [property: JsonPropertyName("project_id")] string? ProjectId,
-    [property: JsonPropertyName("host_id")] string? HostId,
-    [property: JsonPropertyName("host_name")] string? HostName,
-    [property: JsonPropertyName("os_type")] string? OsType,
-    [property: JsonPropertyName("enterprise_project_id")] string? EnterpriseProjectId);
-
-internal sealed record CodesRequest([property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "serial_number")] string? SerialNumber);
-
-internal sealed record DeviceCodes(
-    [property: JsonPropertyName("serial_number")] string SerialNumber,
-    [property: JsonPropertyName("previous")] string Previous,
-    [property: JsonPropertyName("current")] string Current,
-    [property: JsonPropertyName("next")] string Next,
-    [property: JsonPropertyName("step_seconds")] int StepSeconds,
-    [property: JsonPropertyName("valid_for_seconds")] int ValidForSeconds,
-    [property: JsonPropertyName("at")] DateTimeOffset At);
+/// <summary>
+/// <c>POST /_emulator/reset</c>: no body (or <c>{}</c>) resets everything; one tenant key a vendor declares
+/// (<c>{"domain_id": "…"}</c>, <c>{"project_id": "…"}</c>, <c>{"org_id": "…"}</c>) resets only that tenant.
+/// </summary>
+internal sealed class ResetBody
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Tenant { get; set; }
+}
 
 internal sealed record ClockBody(
     [property: JsonPropertyName("frozen_at")] DateTimeOffset? FrozenAt,

@@ -19,8 +19,7 @@ internal static class ControlKey
             && !context.Request.Path.StartsWithSegments("/_emulator/health")
             && !Matches(context.Request.Headers[Header].ToString(), key))
         {
-            var family = ApiFamilies.ErrorWriterFor(context);
-            await family.WriteAsync(context, new ApiError(401, "emulator.control_key", $"The control routes need the {Header} header given by --control-key."));
+            await ApiFamilies.For(context).WriteAsync(context, ControlErrors.ControlKeyRequired(Header));
             return;
         }
         await next(context);

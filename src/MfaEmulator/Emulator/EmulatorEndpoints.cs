@@ -15,13 +15,14 @@ internal static class EmulatorEndpoints
             .WithName("GetEmulatorHealth")
             .WithSummary("Health, version, bound addresses and the emulated APIs");
 
-        return group
-            .MapStateRoutes()
-            .MapHuaweiControl()
-            .MapDeviceCodes()
+        group.MapStateRoutes()
             .MapClock()
             .MapJournal()
-            .MapFaults()
-            .MapZitadelControl();
+            .MapFaults();
+        foreach (var vendor in routes.ServiceProvider.GetServices<IEmulatedVendor>())
+        {
+            vendor.MapControlRoutes(group);
+        }
+        return group;
     }
 }

@@ -8,7 +8,7 @@ internal sealed class EmulatorFamily : ApiFamily
 {
     public override string Name => "MfaEmulator control routes";
 
-    public override bool Owns(PathString path) => true;
+    public override IReadOnlyList<PathString> Prefixes => [];
 
     protected override string ContentType => "application/problem+json";
 
@@ -21,16 +21,13 @@ internal sealed class EmulatorFamily : ApiFamily
         Extensions = { ["request_id"] = requestId, ["code"] = error.Code },
     };
 
-    public override ApiError ValidationFailed(FluentValidation.Results.ValidationFailure failure) =>
-        new(400, "emulator.invalid_request", failure.ErrorMessage);
+    public override ApiError MalformedBody(string? field, string detail) => ControlErrors.MalformedBody(detail);
 
-    public override ApiError MalformedBody(string? field, string detail) => new(400, "emulator.malformed_body", detail);
+    public override ApiError BodyTooLarge(long limit) => ControlErrors.BodyTooLarge(limit);
 
-    public override ApiError BodyTooLarge(long limit) => new(413, "emulator.body_too_large", $"The body exceeds {limit} bytes.");
+    public override ApiError RouteNotFound(string method, string path) => ControlErrors.RouteNotFound(method, path);
 
-    public override ApiError RouteNotFound(string method, string path) => new(404, "emulator.not_found", $"No route {method} {path}.");
+    public override ApiError MethodNotAllowed(string method, string path) => ControlErrors.MethodNotAllowed(method, path);
 
-    public override ApiError MethodNotAllowed(string method, string path) => new(405, "emulator.method_not_allowed", $"{path} does not take {method}.");
-
-    public override ApiError ForStatus(int status) => new(status, "emulator.error", HttpReasons.For(status));
+    public override ApiError ForStatus(int status) => ControlErrors.ForStatus(status);
 }

@@ -4,9 +4,7 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Randomness;
-using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
-using MfaEmulator.Huawei.Accounts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -38,6 +36,14 @@ internal static class EmulatorHost
         return options;
     }
 
+    public static IServiceCollection AddEmulatorOpenApi(this IServiceCollection services) => services.AddOpenApi(openApi =>
+    {
+        var security = new SecuritySchemesTransformer();
+        openApi.AddDocumentTransformer(new EmulatorDocumentTransformer());
+        openApi.AddDocumentTransformer(security);
+        openApi.AddOperationTransformer(security);
+    });
+
     /// <summary>Wire names come from [JsonPropertyName] on each contract (snake_case for Huawei, camelCase for ZITADEL).</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
@@ -54,8 +60,8 @@ internal static class EmulatorHost
         services.AddSingleton<IRandomSource>(options.RandomSeed is { } seed ? new SeededRandomSource(seed) : new CryptoRandomSource());
         services.AddSingleton<ConsecutiveCodesVerifier>();
         services.AddSingleton<ApiFamilies>();
-        services.AddEmulatorStore<HuaweiAccounts>();
-        services.AddSingleton<HuaweiAuthenticator>();
+        // Every validator of the app, found once; the validation filter checks at start-up that each request type has one.
+        services.AddValidatorsFromAssemblyContaining<EmulatorFamily>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 
@@ -67,13 +73,6 @@ internal static class EmulatorHost
         services.AddSingleton<FaultStore>();
         services.AddSingleton<StateFile>();
         services.AddSingleton<SeedFile>();
-        services.AddSingleton<IValidator<ResetBody>, ResetBodyValidator>();
-        services.AddSingleton<IValidator<CreateHuaweiUserBody>, CreateHuaweiUserValidator>();
-        services.AddSingleton<IValidator<CreateHssHostBody>, CreateHssHostValidator>();
-        services.AddSingleton<IValidator<CodesRequest>, CodesRequestValidator>();
-        services.AddSingleton<IValidator<ClockBody>, ClockBodyValidator>();
-        services.AddSingleton<IValidator<AdvanceBody>, AdvanceBodyValidator>();
-        services.AddSingleton<IValidator<FaultBody>, FaultBodyValidator>();
         return services.AddSingleton<ApiFamily, EmulatorFamily>();
     }
 
@@ -98,6 +97,19 @@ internal static class EmulatorHost
         {
             app.Services.GetRequiredService<SeedFile>().Apply();
         }
+    }
+
+    /// <summary>
+    /// Builds every endpoint now rather than on the first request, so what is built per endpoint (the validation
+    /// filter's choice of validators) is checked before the emulator listens, and the first call is not slower.
+    /// </summary>
+    public static WebApplication BuildEndpoints(this WebApplication app)
+    {
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
+        {
+            _ = source.Endpoints;
+        }
+        return app;
     }
 
     /// <summary>The addresses the host will listen on, for the refusal to expose the control routes without a key.</summary>

@@ -16,12 +16,12 @@ internal sealed class EmulatorState(IEnumerable<IEmulatorStore> stores)
         }
     }
 
-    /// <summary>Resets one tenant in every store that has tenants of that kind.</summary>
-    public void ResetTenant(TenantKind kind, string id)
+    /// <summary>Resets one tenant in every store that has tenants of that key.</summary>
+    public void ResetTenant(string tenantKey, string id)
     {
         foreach (var store in _stores)
         {
-            store.ResetTenant(kind, id);
+            store.ResetTenant(tenantKey, id);
         }
     }
 

@@ -11,14 +11,14 @@ internal sealed class FaultBodyValidator : AbstractValidator<FaultBody>
 
     public FaultBodyValidator()
     {
-        RuleFor(b => b.PathPrefix).NotEmpty().WithMessage("'path_prefix' is required (e.g. \"/v3.0/OS-MFA/mfa-devices/bind\").")
+        RuleFor(b => b.PathPrefix).NotEmpty().Invalid("'path_prefix' is required (e.g. \"/v3.0/OS-MFA/mfa-devices/bind\").")
             .Must(p => p!.StartsWith('/') && !p.StartsWith("/_emulator", StringComparison.Ordinal))
-            .WithMessage("'path_prefix' starts with '/' and names an emulated API, not /_emulator.");
-        RuleFor(b => b.Method).Must(m => m is null || Methods.Contains(m.ToUpperInvariant())).WithMessage("'method' is an HTTP method.");
-        RuleFor(b => b.Status).InclusiveBetween(400, 599).WithMessage("'status' is an error status from 400 to 599.");
-        RuleFor(b => b.DelayMs).InclusiveBetween(0, MaxDelayMs).WithMessage($"'delay_ms' is 0 to {MaxDelayMs}.");
-        RuleFor(b => b.Count).InclusiveBetween(1, 10_000).WithMessage("'count' is 1 to 10000.");
-        RuleFor(b => b).Must(b => b.Status is not null || b.DelayMs is > 0).WithMessage("Give a 'status', a 'delay_ms', or both.");
+            .Invalid("'path_prefix' starts with '/' and names an emulated API, not /_emulator.");
+        RuleFor(b => b.Method).Must(m => m is null || Methods.Contains(m.ToUpperInvariant())).Invalid("'method' is an HTTP method.");
+        RuleFor(b => b.Status).InclusiveBetween(400, 599).Invalid("'status' is an error status from 400 to 599.");
+        RuleFor(b => b.DelayMs).InclusiveBetween(0, MaxDelayMs).Invalid($"'delay_ms' is 0 to {MaxDelayMs}.");
+        RuleFor(b => b.Count).InclusiveBetween(1, 10_000).Invalid("'count' is 1 to 10000.");
+        RuleFor(b => b).Must(b => b.Status is not null || b.DelayMs is > 0).Invalid("Give a 'status', a 'delay_ms', or both.");
     }
 }
 
@@ -58,5 +58,5 @@ internal static class FaultEndpoints
     }
 
     public static Results<NoContent, ApiError> RemoveFault(string id, FaultStore faults) =>
-        faults.Remove(id) ? TypedResults.NoContent() : new ApiError(404, "emulator.fault_not_found", $"No armed fault {id}.");
+        faults.Remove(id) ? TypedResults.NoContent() : ControlErrors.FaultNotFound(id);
 }

@@ -86,7 +86,7 @@ internal sealed class FaultStore(IRandomSource random)
 }
 
 /// <summary>Applies armed faults to the emulated APIs (never to the emulator's own routes).</summary>
-internal sealed class FaultMiddleware(RequestDelegate next, FaultStore faults, ApiFamilies families)
+internal sealed class FaultMiddleware(RequestDelegate next, FaultStore faults)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -99,7 +99,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultStore faults, A
             }
             if (fault.Status is { } status)
             {
-                var family = families.ForPath(context.Request.Path);
+                var family = ApiFamilies.For(context);
                 await family.WriteAsync(context, family.ForStatus(status));
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,4 +36,13 @@ internal static class JournalEndpoints
         journal.Clear();
         return TypedResults.NoContent();
     }
+}
+
+internal sealed class JournalQueryValidator : AbstractValidator<JournalQuery>
+{
+    public const int MaxPathPrefixLength = 2048;
+
+    /// <summary>A limit out of range is clamped to what the journal holds; only an absurd prefix is refused.</summary>
+    public JournalQueryValidator() =>
+        RuleFor(q => q.PathPrefix).MaximumLength(MaxPathPrefixLength).Invalid($"'path_prefix' must be at most {MaxPathPrefixLength} characters.");
 }

@@ -1,23 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using MfaEmulator.Huawei.Accounts;
-using MfaEmulator.Huawei.Hss;
 
 namespace MfaEmulator.Emulator;
 
 /// <summary>
-/// <c>--seed FILE</c>: identities and hosts created at start through the same code as the control routes.
-/// The schema is documented in README.md; examples/seed.json is a complete example.
+/// <c>--seed FILE</c>: identities and hosts created at start through the same code as the control routes. Each
+/// top-level key is a vendor's section (<c>huawei</c>, <c>zitadel</c>), applied by that vendor. The schema is
+/// documented in README.md; examples/seed.json is a complete example.
 /// </summary>
-internal sealed record SeedDocument(
-    [property: JsonPropertyName("huawei")] HuaweiSeed? Huawei,
-    [property: JsonPropertyName("zitadel")] JsonElement? Zitadel);
-
-internal sealed record HuaweiSeed(
-    [property: JsonPropertyName("users")] IReadOnlyList<CreateHuaweiUserBody>? Users,
-    [property: JsonPropertyName("hosts")] IReadOnlyList<CreateHssHostBody>? Hosts);
-
-internal sealed class SeedFile(EmulatorOptions options, HuaweiAccounts accounts, HssStore hosts, IEnumerable<ISeedSection> sections)
+internal sealed class SeedFile(EmulatorOptions options, IEnumerable<IEmulatedVendor> vendors)
 {
     public void Apply()
     {
@@ -25,32 +15,22 @@ internal sealed class SeedFile(EmulatorOptions options, HuaweiAccounts accounts,
         {
             return;
         }
-        var seed = JsonSerializer.Deserialize<SeedDocument>(File.ReadAllText(options.SeedFile))
-            ?? throw new InvalidOperationException($"{options.SeedFile} is empty.");
-        foreach (var user in seed.Huawei?.Users ?? [])
+        using var seed = JsonDocument.Parse(File.ReadAllText(options.SeedFile));
+        if (seed.RootElement.ValueKind != JsonValueKind.Object)
         {
-            if (user.Name is null || HuaweiControlEndpoints.Provision(accounts, user) is null)
-            {
-                throw new InvalidOperationException($"{options.SeedFile}: user '{user.Name}' has no name, names an unknown account, or repeats a name.");
-            }
+            throw new InvalidOperationException($"{options.SeedFile} is not a JSON object.");
         }
-        foreach (var host in seed.Huawei?.Hosts ?? [])
+        var byName = vendors.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        foreach (var section in seed.RootElement.EnumerateObject())
         {
-            if (host.ProjectId is null || host.HostName is null)
+            if (!byName.TryGetValue(section.Name, out var vendor))
             {
-                throw new InvalidOperationException($"{options.SeedFile}: every host needs project_id and host_name.");
+                throw new InvalidOperationException($"{options.SeedFile}: unknown section '{section.Name}'; the sections are {string.Join(", ", byName.Keys)}.");
             }
-            HuaweiControlEndpoints.CreateHost(host, hosts);
-        }
-        foreach (var section in sections)
-        {
-            section.Apply(seed, options.SeedFile);
+            if (section.Value.ValueKind == JsonValueKind.Object)
+            {
+                vendor.ApplySeed(section.Value, options.SeedFile);
+            }
         }
     }
-}
-
-/// <summary>A part of the seed file another API owns (ZITADEL orgs and tokens).</summary>
-internal interface ISeedSection
-{
-    void Apply(SeedDocument seed, string fileName);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MfaEmulator.Common.Errors;
-using MfaEmulator.Common.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Emulator;
@@ -26,20 +25,14 @@ internal static class StateEndpoints
 
     public static NoContent Reset(ResetBody? body, EmulatorState state)
     {
-        switch (body)
+        if (body?.Tenant is { Count: 1 } tenant)
         {
-            case { DomainId: { } domainId }:
-                state.ResetTenant(TenantKind.HuaweiDomain, domainId);
-                break;
-            case { ProjectId: { } projectId }:
-                state.ResetTenant(TenantKind.HuaweiProject, projectId);
-                break;
-            case { OrgId: { } orgId }:
-                state.ResetTenant(TenantKind.ZitadelOrg, orgId);
-                break;
-            default:
-                state.Reset();
-                break;
+            var (key, id) = tenant.First();
+            state.ResetTenant(key, id.GetString()!);
+        }
+        else
+        {
+            state.Reset();
         }
         return TypedResults.NoContent();
     }
@@ -50,7 +43,7 @@ internal static class StateEndpoints
     {
         if (document["format"]?.GetValue<string>() != EmulatorState.StateFormat)
         {
-            return new ApiError(400, "emulator.invalid_state", $"The document's \"format\" must be \"{EmulatorState.StateFormat}\".");
+            return ControlErrors.InvalidState($"The document's \"format\" must be \"{EmulatorState.StateFormat}\".");
         }
         var before = state.Snapshot();
         try
@@ -60,7 +53,7 @@ internal static class StateEndpoints
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
         {
             state.Restore(before);
-            return new ApiError(400, "emulator.invalid_state", $"The state document does not fit the emulator's schema ({e.Message}); nothing was changed.");
+            return ControlErrors.InvalidState($"The state document does not fit the emulator's schema ({e.Message}); nothing was changed.");
         }
         return TypedResults.NoContent();
     }

@@ -1,14 +1,17 @@
-using MfaEmulator.Common.Auth;
+using System.Text.Json.Serialization;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Huawei.Auth;
 
 namespace MfaEmulator.Huawei;
 
 /// <summary>
-/// What every Huawei family shares: the credential check, and the API gateway's own errors (APIG.xxxx with a
-/// request_id), which answer before a request reaches the service behind the gateway.
+/// What every Huawei family shares: the credential check (<c>X-Auth-Token</c> or an AK/SK signature), and the API
+/// gateway's own errors, which answer before a request reaches the service behind the gateway.
 /// </summary>
 internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFamily
 {
+    public override string SecurityScheme => HuaweiVendor.TokenScheme;
+
     public override async ValueTask<ApiError?> AuthenticateAsync(HttpContext context)
     {
         var outcome = await authenticator.AuthenticateAsync(context);
@@ -23,12 +26,20 @@ internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFam
     /// <summary>The family's 401 for a missing, unknown, expired or unverifiable credential.</summary>
     public abstract ApiError Unauthenticated(AuthFailure failure);
 
-    /// <summary>The gateway's 401, used where the service itself documents none (HSS) and for AK/SK failures.</summary>
-    public static ApiError GatewayUnauthenticated(string reason) => new(401, "APIG.0301", $"Incorrect IAM authentication information: {reason}");
+    public override ApiError BodyTooLarge(long limit) => GatewayErrors.BodyTooLarge(limit);
 
-    public override ApiError BodyTooLarge(long limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, "APIG.0201", $"Request entity too large: the body exceeds {limit} bytes");
+    public override ApiError RouteNotFound(string method, string path) => GatewayErrors.ApiNotFound(method, path);
+}
 
-    public override ApiError RouteNotFound(string method, string path) =>
-        new(StatusCodes.Status404NotFound, "APIG.0101", $"The API does not exist or has not been published in the environment: {method} {path}");
+/// <summary>
+/// The envelope HSS (api-hss2.0 ErrorCode) and the IAM v3.0 extension APIs (iam_08_0013 / iam_08_0016 examples)
+/// share: <c>{"error_code", "error_msg"}</c>; the gateway's own errors add <c>request_id</c>.
+/// </summary>
+internal sealed record HuaweiErrorEnvelope(
+    [property: JsonPropertyName("error_code")] string ErrorCode,
+    [property: JsonPropertyName("error_msg")] string ErrorMsg,
+    [property: JsonPropertyName("request_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null)
+{
+    public static HuaweiErrorEnvelope Of(ApiError error, string requestId, string defaultCode) =>
+        new(error.Code ?? defaultCode, error.Message, GatewayErrors.IsGatewayCode(error.Code) ? requestId : null);
 }

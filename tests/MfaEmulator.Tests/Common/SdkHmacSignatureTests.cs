@@ -1,5 +1,5 @@
 using System.Text;
-using MfaEmulator.Common.Auth;
+using MfaEmulator.Huawei.Auth;
 
 namespace MfaEmulator.Tests.Common;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using MfaEmulator.Common.Totp;
+using OtpHashMode = OtpNet.OtpHashMode;
 
 namespace MfaEmulator.Tests.Common;
 
@@ -18,8 +19,8 @@ public sealed class TotpTests
     [InlineData(7, "162583")]
     [InlineData(8, "399871")]
     [InlineData(9, "520489")]
-    public void Hotp_matches_the_RFC_4226_Appendix_D_test_values(long counter, string expected) =>
-        Assert.Equal(expected, Hotp.Compute(Rfc4226Secret, counter));
+    public void Codes_of_a_step_are_HOTP_and_match_the_RFC_4226_Appendix_D_test_values(long counter, string expected) =>
+        Assert.Equal(expected, Totp.CodeForStep(Rfc4226Secret, counter));
 
     [Theory]
     [InlineData(59, "94287082", "46119246", "90693936")]
@@ -32,9 +33,9 @@ public sealed class TotpTests
     {
         var time = DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
 
-        Assert.Equal(sha1, Totp.CodeAt(Encoding.ASCII.GetBytes("12345678901234567890"), time, 8, OtpHash.Sha1));
-        Assert.Equal(sha256, Totp.CodeAt(Encoding.ASCII.GetBytes("12345678901234567890123456789012"), time, 8, OtpHash.Sha256));
-        Assert.Equal(sha512, Totp.CodeAt(Encoding.ASCII.GetBytes("1234567890123456789012345678901234567890123456789012345678901234"), time, 8, OtpHash.Sha512));
+        Assert.Equal(sha1, Totp.CodeAt(Encoding.ASCII.GetBytes("12345678901234567890"), time, 8, OtpHashMode.Sha1));
+        Assert.Equal(sha256, Totp.CodeAt(Encoding.ASCII.GetBytes("12345678901234567890123456789012"), time, 8, OtpHashMode.Sha256));
+        Assert.Equal(sha512, Totp.CodeAt(Encoding.ASCII.GetBytes("1234567890123456789012345678901234567890123456789012345678901234"), time, 8, OtpHashMode.Sha512));
     }
 
     [Fact]

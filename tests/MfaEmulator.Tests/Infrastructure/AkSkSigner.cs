@@ -1,5 +1,5 @@
 using System.Globalization;
-using MfaEmulator.Common.Auth;
+using MfaEmulator.Huawei.Auth;
 
 namespace MfaEmulator.Tests.Infrastructure;
 

@@ -17,7 +17,7 @@ internal static class VendorCredentialsExtensions
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiresVendorCredentials>() is not null)
         {
-            var family = ApiFamilies.ErrorWriterFor(context);
+            var family = ApiFamilies.For(context);
             if (await family.AuthenticateAsync(context) is { } error)
             {
                 await family.WriteAsync(context, error);

@@ -7,5 +7,5 @@ namespace MfaEmulator.Common.Errors;
 /// <remarks><see cref="GrpcCode"/> is for ZITADEL only: the gRPC status code its REST gateway carries in <c>code</c>.</remarks>
 internal sealed record ApiError(int Status, string? Code, string Message, int GrpcCode = 0) : IResult
 {
-    public Task ExecuteAsync(HttpContext httpContext) => ApiFamilies.ErrorWriterFor(httpContext).WriteAsync(httpContext, this);
+    public Task ExecuteAsync(HttpContext httpContext) => ApiFamilies.For(httpContext).WriteAsync(httpContext, this);
 }

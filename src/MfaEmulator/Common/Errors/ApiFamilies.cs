@@ -1,12 +1,55 @@
 namespace MfaEmulator.Common.Errors;
 
-/// <summary>Finds the family that owns a path; the emulator's own family answers for everything else.</summary>
-internal sealed class ApiFamilies(IEnumerable<ApiFamily> families)
+/// <summary>
+/// Finds the family that owns a path: the longest prefix wins, whole segments only, so <c>/v5/mfa-devices</c>
+/// (IAM v5) beats <c>/v5</c> (HSS) whatever order the families were registered in. Looked up once per request.
+/// </summary>
+internal sealed class ApiFamilies
 {
-    private readonly ApiFamily[] _families = [.. families];
+    private static readonly object Key = new();
+    private readonly (PathString Prefix, ApiFamily Family)[] _byPrefix;
+    private readonly ApiFamily _fallback;
 
-    public ApiFamily ForPath(PathString path) => _families.First(family => family.Owns(path));
+    public ApiFamilies(IEnumerable<ApiFamily> families)
+    {
+        All = [.. families];
+        var fallbacks = All.Where(f => f.Prefixes.Count == 0).ToList();
+        if (fallbacks.Count != 1)
+        {
+            throw new InvalidOperationException($"Exactly one API family must own the paths no other family claims; found {fallbacks.Count}.");
+        }
+        _fallback = fallbacks[0];
+        _byPrefix = [.. All.SelectMany(f => f.Prefixes.Select(p => (Prefix: p, Family: f))).OrderByDescending(p => p.Prefix.Value!.Length)];
+        var claimedTwice = _byPrefix.GroupBy(p => p.Prefix.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (claimedTwice is not null)
+        {
+            throw new InvalidOperationException($"Two API families claim {claimedTwice.Key}: {string.Join(", ", claimedTwice.Select(p => p.Family.Name))}.");
+        }
+    }
 
-    public static ApiFamily ErrorWriterFor(HttpContext context) =>
-        context.RequestServices.GetRequiredService<ApiFamilies>().ForPath(context.Request.Path);
+    public IReadOnlyList<ApiFamily> All { get; }
+
+    public ApiFamily ForPath(PathString path)
+    {
+        foreach (var (prefix, family) in _byPrefix)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return family;
+            }
+        }
+        return _fallback;
+    }
+
+    /// <summary>The family of the current request, found on first use and remembered for the rest of it.</summary>
+    public static ApiFamily For(HttpContext context)
+    {
+        if (context.Items.TryGetValue(Key, out var found) && found is ApiFamily known)
+        {
+            return known;
+        }
+        var family = context.RequestServices.GetRequiredService<ApiFamilies>().ForPath(context.Request.Path);
+        context.Items[Key] = family;
+        return family;
+    }
 }

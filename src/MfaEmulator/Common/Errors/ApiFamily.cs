@@ -1,25 +1,28 @@
-using FluentValidation.Results;
-
 namespace MfaEmulator.Common.Errors;
 
 /// <summary>
-/// One vendor API family (HSS, IAM v3.0, Keystone, IAM v5, ZITADEL, the emulator's own routes): its error
-/// envelope, its credential check, and the errors the pipeline raises before a handler runs.
+/// One vendor API family (HSS, IAM v3.0, Keystone, IAM v5, ZITADEL, the emulator's own routes): the paths it
+/// owns, its error envelope, its credential check, and the errors the pipeline raises before a handler runs.
 /// </summary>
 internal abstract class ApiFamily
 {
     public abstract string Name { get; }
 
-    /// <summary>True when a request path belongs to this family; families are asked in registration order.</summary>
-    public abstract bool Owns(PathString path);
+    /// <summary>
+    /// The path prefixes this family owns. A path belongs to the family with the longest matching prefix (whole
+    /// segments), so the order families are registered in never matters. Empty: the family that answers for
+    /// every path no other family claims.
+    /// </summary>
+    public abstract IReadOnlyList<PathString> Prefixes { get; }
+
+    /// <summary>The OpenAPI security scheme its routes take credentials by; null when they take none.</summary>
+    public virtual string? SecurityScheme => null;
 
     /// <summary>The JSON value written for an error; its runtime type carries the vendor's property names.</summary>
     public abstract object Envelope(ApiError error, string requestId);
 
     /// <summary>Checks the caller's credentials; null when the request may go on.</summary>
     public virtual ValueTask<ApiError?> AuthenticateAsync(HttpContext context) => ValueTask.FromResult<ApiError?>(null);
-
-    public virtual ApiError ValidationFailed(ValidationFailure failure) => new(400, failure.ErrorCode, failure.ErrorMessage);
 
     /// <summary>The body is not JSON, or a value has the wrong JSON type (<paramref name="field"/> names it when known).</summary>
     public abstract ApiError MalformedBody(string? field, string detail);

@@ -15,19 +15,14 @@ internal interface IEmulatorStore
     /// <summary>Back to the start state (default identities included).</summary>
     void Reset();
 
-    /// <summary>Forgets one tenant; false when this store has no tenants of that kind.</summary>
-    bool ResetTenant(TenantKind kind, string id);
+    /// <summary>
+    /// Forgets one tenant, named as a reset names it (<c>{"domain_id": "…"}</c>: key <c>domain_id</c>); false when
+    /// this store has no tenants of that key.
+    /// </summary>
+    bool ResetTenant(string tenantKey, string id);
 
     JsonNode Snapshot();
 
     /// <summary>Replaces the whole state with one from <see cref="Snapshot"/>; null means the start state.</summary>
     void Restore(JsonNode? state);
-}
-
-/// <summary>The tenants a reset can name: a Huawei account, a Huawei project, a ZITADEL organization.</summary>
-internal enum TenantKind
-{
-    HuaweiDomain,
-    HuaweiProject,
-    ZitadelOrg,
 }

@@ -24,8 +24,9 @@ internal sealed class ConsecutiveCodesVerifier(TimeProvider clock)
         {
             return TotpCheck.Fail(CodeFailure.Equal);
         }
+        var codes = Totp.CodesOf(secret);
         return Search(
-            step => Totp.CodeForStep(secret, step - 1) == first && Totp.CodeForStep(secret, step) == second,
+            step => codes.ComputeHOTP(step - 1) == first && codes.ComputeHOTP(step) == second,
             earliestStepUsed: step => step - 1,
             lastUsedStep);
     }
@@ -36,7 +37,8 @@ internal sealed class ConsecutiveCodesVerifier(TimeProvider clock)
         {
             return TotpCheck.Fail(CodeFailure.Malformed);
         }
-        return Search(step => Totp.CodeForStep(secret, step) == code, earliestStepUsed: step => step, lastUsedStep);
+        var codes = Totp.CodesOf(secret);
+        return Search(step => codes.ComputeHOTP(step) == code, earliestStepUsed: step => step, lastUsedStep);
     }
 
     private TotpCheck Search(Func<long, bool> matches, Func<long, long> earliestStepUsed, long? lastUsedStep)

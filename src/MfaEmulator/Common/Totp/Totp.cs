@@ -1,6 +1,11 @@
+using OtpNet;
+
 namespace MfaEmulator.Common.Totp;
 
-/// <summary>TOTP (RFC 6238): HOTP over the number of whole time steps since the Unix epoch.</summary>
+/// <summary>
+/// TOTP (RFC 6238) on Otp.NET: HOTP (RFC 4226) over the number of whole time steps since the Unix epoch. The
+/// step arithmetic stays here because the verifier works in steps (drift window, replay rule), not in instants.
+/// </summary>
 internal static class Totp
 {
     /// <summary>Huawei's virtual MFA and ZITADEL's OTP use the key-URI defaults: SHA-1, 6 digits, 30 s.</summary>
@@ -10,10 +15,13 @@ internal static class Totp
     public static long StepAt(DateTimeOffset time, int stepSeconds = StepSeconds) =>
         time.ToUnixTimeSeconds() / stepSeconds;
 
-    public static string CodeAt(ReadOnlySpan<byte> key, DateTimeOffset time, int digits = Digits, OtpHash hash = OtpHash.Sha1, int stepSeconds = StepSeconds) =>
-        Hotp.Compute(key, StepAt(time, stepSeconds), digits, hash);
+    public static string CodeAt(byte[] key, DateTimeOffset time, int digits = Digits, OtpHashMode hash = OtpHashMode.Sha1, int stepSeconds = StepSeconds) =>
+        new Hotp(key, hash, digits).ComputeHOTP(StepAt(time, stepSeconds));
 
-    public static string CodeForStep(ReadOnlySpan<byte> key, long step) => Hotp.Compute(key, step, Digits);
+    /// <summary>The code generator of one secret with the product's parameters; make it once per check, ask it per step.</summary>
+    public static Hotp CodesOf(byte[] key) => new(key, OtpHashMode.Sha1, Digits);
+
+    public static string CodeForStep(byte[] key, long step) => CodesOf(key).ComputeHOTP(step);
 
     /// <summary>When the given step ends, as an instant.</summary>
     public static DateTimeOffset StepEnd(long step) => DateTimeOffset.FromUnixTimeSeconds((step + 1) * StepSeconds);

@@ -1,35 +1,71 @@
+using System.Reflection;
 using FluentValidation;
 using MfaEmulator.Common.Errors;
 
 namespace MfaEmulator.Common.Validation;
 
 /// <summary>
-/// Runs the FluentValidation validator registered for each handler argument and answers the first failure
-/// in the envelope of the family that owns the route. Handlers only ever see valid requests.
+/// Runs the FluentValidation validator of each request argument and answers the first failure in the envelope
+/// of the family that owns the route, so handlers only ever see valid requests. Which arguments to validate is
+/// decided once per endpoint, when the endpoint is built at start-up; a request type without a validator stops
+/// the start instead of reaching a handler unchecked.
 /// </summary>
-internal sealed class ValidationFilter : IEndpointFilter
+internal static class ValidationFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static TBuilder WithValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory(Create);
+
+    private static EndpointFilterDelegate Create(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var services = context.HttpContext.RequestServices;
-        foreach (var argument in context.Arguments)
+        var validators = ValidatorsOf(context.MethodInfo, context.ApplicationServices);
+        if (validators.Count == 0)
         {
-            if (argument is null || services.GetService(typeof(IValidator<>).MakeGenericType(argument.GetType())) is not IValidator validator)
+            return next;
+        }
+        return async invocation =>
+        {
+            foreach (var (index, validator) in validators)
+            {
+                if (invocation.Arguments[index] is not { } argument)
+                {
+                    continue;
+                }
+                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
+                if (!result.IsValid)
+                {
+                    var failure = result.Errors[0];
+                    return failure.CustomState as ApiError ?? ApiFamilies.For(invocation.HttpContext).MalformedBody(null, failure.ErrorMessage);
+                }
+            }
+            return await next(invocation);
+        };
+    }
+
+    /// <summary>Every parameter whose type is one of the app's request types, with its validator.</summary>
+    public static IReadOnlyList<(int Index, IValidator Validator)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
+    {
+        var isService = services.GetRequiredService<IServiceProviderIsService>();
+        var found = new List<(int, IValidator)>();
+        var parameters = handler.GetParameters();
+        for (var index = 0; index < parameters.Length; index++)
+        {
+            var type = parameters[index].ParameterType;
+            if (!IsRequestType(type, isService))
             {
                 continue;
             }
-            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
-            if (!result.IsValid)
-            {
-                return ApiFamilies.ErrorWriterFor(context.HttpContext).ValidationFailed(result.Errors[0]);
-            }
+            var validator = services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator
+                ?? throw new InvalidOperationException(
+                    $"{handler.DeclaringType?.Name}.{handler.Name} takes a {type.Name}, which has no validator: add an AbstractValidator<{type.Name}> so bad input gets the vendor's 400.");
+            found.Add((index, validator));
         }
-        return await next(context);
+        return found;
     }
-}
 
-internal static class ValidationFilterExtensions
-{
-    public static TBuilder WithValidation<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(new ValidationFilter());
+    /// <summary>A type of this app bound from the request (body, query, route), as opposed to a service or a bound caller.</summary>
+    private static bool IsRequestType(Type type, IServiceProviderIsService isService) =>
+        type.Assembly == typeof(ValidationFilter).Assembly
+        && type.IsClass
+        && !isService.IsService(type)
+        && type.GetMethod("BindAsync", BindingFlags.Public | BindingFlags.Static) is null;
 }

@@ -42,9 +42,9 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     public string Name => "huawei_accounts";
 
     /// <summary>Removes one account's users and tokens; the default account comes back as it started.</summary>
-    public bool ResetTenant(TenantKind kind, string domainId)
+    public bool ResetTenant(string tenantKey, string domainId)
     {
-        if (kind != TenantKind.HuaweiDomain)
+        if (tenantKey != HuaweiVendor.DomainTenant)
         {
             return false;
         }

@@ -14,10 +14,7 @@ internal static class HssEndpoints
     public static IServiceCollection AddHss(this IServiceCollection services)
     {
         services.AddEmulatorStore<HssStore>();
-        services.AddSingleton<ApiFamily, HssFamily>();
-        services.AddSingleton<FluentValidation.IValidator<SetTwoFactorLoginConfigRequest>, SetTwoFactorLoginConfigValidator>();
-        services.AddSingleton<FluentValidation.IValidator<ListTwoFactorLoginHostRequest>, ListTwoFactorLoginHostValidator>();
-        return services;
+        return services.AddSingleton<ApiFamily, HssFamily>();
     }
 
     public static RouteGroupBuilder MapHss(this IEndpointRouteBuilder routes)
@@ -31,12 +28,12 @@ internal static class HssEndpoints
             .WithName("SetTwoFactorLoginConfig")
             .WithSummary("Configure two-factor login for servers")
             .WithDescription("Switches two-factor login on or off for the listed hosts. Hosts the project has not seen are registered on the spot.")
-            .ProducesErrors<HssErrorEnvelope>(400, 401, 413);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 413);
 
         group.MapGet("/hosts", ListTwoFactorLoginHost)
             .WithName("ListTwoFactorLoginHost")
             .WithSummary("List hosts with their two-factor login settings")
-            .ProducesErrors<HssErrorEnvelope>(400, 401);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401);
 
         return group;
     }

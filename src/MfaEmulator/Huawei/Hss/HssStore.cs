@@ -96,9 +96,9 @@ internal sealed class HssStore : IEmulatorStore
 
     public string Name => "hss";
 
-    public bool ResetTenant(TenantKind kind, string id)
+    public bool ResetTenant(string tenantKey, string id)
     {
-        if (kind != TenantKind.HuaweiProject)
+        if (tenantKey != HuaweiVendor.ProjectTenant)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MfaEmulator.Common.Validation;
 
 namespace MfaEmulator.Huawei.Hss;
 
@@ -13,25 +14,25 @@ internal sealed class SetTwoFactorLoginConfigValidator : AbstractValidator<SetTw
     public SetTwoFactorLoginConfigValidator()
     {
         Include(new HssScopeRules<SetTwoFactorLoginConfigRequest>(r => r.ProjectId, r => r.EnterpriseProjectId));
-        RuleFor(r => r.Body).NotNull().WithMessage("the request body is required").DependentRules(() =>
+        RuleFor(r => r.Body).NotNull().Invalid("the request body is required").DependentRules(() =>
         {
-            RuleFor(r => r.Body!.Enabled).NotNull().WithMessage("'enabled' is required");
-            RuleFor(r => r.Body!.AuthType).NotNull().WithMessage("'auth_type' is required")
-                .Must(t => t is "sms" or "code").WithMessage(r => $"'auth_type' must be 'sms' or 'code', not '{r.Body!.AuthType}'");
-            RuleFor(r => r.Body!.HostIdList).NotNull().WithMessage("'host_id_list' is required")
-                .Must(list => list!.Count is > 0 and <= MaxHosts).WithMessage($"'host_id_list' must list 1 to {MaxHosts} host ids");
+            RuleFor(r => r.Body!.Enabled).NotNull().Invalid("'enabled' is required");
+            RuleFor(r => r.Body!.AuthType).NotNull().Invalid("'auth_type' is required")
+                .Must(t => t is "sms" or "code").As((_, type) => HssErrors.Invalid($"'auth_type' must be 'sms' or 'code', not '{type}'"));
+            RuleFor(r => r.Body!.HostIdList).NotNull().Invalid("'host_id_list' is required")
+                .Must(list => list!.Count is > 0 and <= MaxHosts).Invalid($"'host_id_list' must list 1 to {MaxHosts} host ids");
             RuleForEach(r => r.Body!.HostIdList)
                 .Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxHostIdLength)
-                .WithMessage($"each host id in 'host_id_list' must be 1 to {MaxHostIdLength} characters");
+                .Invalid($"each host id in 'host_id_list' must be 1 to {MaxHostIdLength} characters");
             // The console asks for an SMN topic only for SMS/email verification; 'code' needs none (HSS user guide).
             RuleFor(r => r.Body!.TopicDisplayName).NotEmpty().When(r => r.Body!.AuthType == "sms" && r.Body.Enabled == true)
-                .WithMessage("'topic_display_name' is required when auth_type is 'sms'");
+                .Invalid("'topic_display_name' is required when auth_type is 'sms'");
             RuleFor(r => r.Body!.TopicUrn).NotEmpty().When(r => r.Body!.AuthType == "sms" && r.Body.Enabled == true)
-                .WithMessage("'topic_urn' is required when auth_type is 'sms'");
+                .Invalid("'topic_urn' is required when auth_type is 'sms'");
             RuleFor(r => r.Body!.TopicDisplayName).MaximumLength(MaxTopicDisplayNameLength)
-                .WithMessage($"'topic_display_name' must be at most {MaxTopicDisplayNameLength} characters");
+                .Invalid($"'topic_display_name' must be at most {MaxTopicDisplayNameLength} characters");
             RuleFor(r => r.Body!.TopicUrn).MaximumLength(MaxTopicUrnLength)
-                .WithMessage($"'topic_urn' must be at most {MaxTopicUrnLength} characters");
+                .Invalid($"'topic_urn' must be at most {MaxTopicUrnLength} characters");
         });
     }
 }
@@ -44,11 +45,11 @@ internal sealed class ListTwoFactorLoginHostValidator : AbstractValidator<ListTw
     {
         Include(new HssScopeRules<ListTwoFactorLoginHostRequest>(r => r.ProjectId, r => r.EnterpriseProjectId));
         RuleFor(r => r.Limit).Must(l => l is null || int.TryParse(l, out var n) && n is >= 1 and <= MaxLimit)
-            .WithMessage($"'limit' must be an integer from 1 to {MaxLimit}");
+            .Invalid($"'limit' must be an integer from 1 to {MaxLimit}");
         RuleFor(r => r.Offset).Must(o => o is null || int.TryParse(o, out var n) && n >= 0)
-            .WithMessage("'offset' must be an integer of 0 or more");
-        RuleFor(r => r.HostName).MaximumLength(256).WithMessage("'host_name' must be at most 256 characters");
-        RuleFor(r => r.DisplayName).MaximumLength(256).WithMessage("'display_name' must be at most 256 characters");
+            .Invalid("'offset' must be an integer of 0 or more");
+        RuleFor(r => r.HostName).MaximumLength(256).Invalid("'host_name' must be at most 256 characters");
+        RuleFor(r => r.DisplayName).MaximumLength(256).Invalid("'display_name' must be at most 256 characters");
     }
 }
 
@@ -60,8 +61,15 @@ internal sealed class HssScopeRules<T> : AbstractValidator<T>
     public HssScopeRules(System.Linq.Expressions.Expression<Func<T, string>> projectId, System.Linq.Expressions.Expression<Func<T, string?>> enterpriseProjectId)
     {
         RuleFor(projectId).Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength)
-            .WithMessage($"'project_id' must be 1 to {MaxIdLength} characters");
+            .Invalid($"'project_id' must be 1 to {MaxIdLength} characters");
         RuleFor(enterpriseProjectId).Must(id => id is null || id.Length is > 0 and <= MaxIdLength)
-            .WithMessage($"'enterprise_project_id' must be 1 to {MaxIdLength} characters");
+            .Invalid($"'enterprise_project_id' must be 1 to {MaxIdLength} characters");
     }
+}
+
+/// <summary>HSS's validation failures are all HSS.0001 "Invalid parameter" (api-hss2.0 ErrorCode).</summary>
+internal static class HssRules
+{
+    public static IRuleBuilderOptions<T, TProperty> Invalid<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string message) =>
+        rule.As(HssErrors.Invalid(message));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Huawei.IamV3;

@@ -1,9 +1,9 @@
-using FluentValidation;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
-using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
-using MfaEmulator.Huawei.MfaDevices;
+using MfaEmulator.Huawei.Accounts;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.IamV3;
@@ -14,20 +14,8 @@ internal static class IamV3Endpoints
     public const string DevicesTag = "Huawei IAM v3.0: virtual MFA devices";
     public const string LoginProtectTag = "Huawei IAM v3.0: login protection";
 
-    public static IServiceCollection AddIamV3(this IServiceCollection services)
-    {
-        services.AddEmulatorStore<VirtualMfaDevices>();
-        services.AddEmulatorStore<LoginProtectStore>();
-        services.AddSingleton<IamAccess>();
+    public static IServiceCollection AddIamV3(this IServiceCollection services) =>
         services.AddSingleton<ApiFamily, IamV3Family>();
-        services.AddSingleton<IValidator<CreateMfaDeviceRequest>, CreateMfaDeviceValidator>();
-        services.AddSingleton<IValidator<BindMfaDeviceRequest>, BindMfaDeviceValidator>();
-        services.AddSingleton<IValidator<UnbindMfaDeviceRequest>, UnbindMfaDeviceValidator>();
-        services.AddSingleton<IValidator<DeleteMfaDeviceRequest>, DeleteMfaDeviceValidator>();
-        services.AddSingleton<IValidator<UserPathRequest>, UserPathValidator>();
-        services.AddSingleton<IValidator<UpdateLoginProtectRequest>, UpdateLoginProtectValidator>();
-        return services;
-    }
 
     public static IEndpointRouteBuilder MapIamV3(this IEndpointRouteBuilder routes)
     {
@@ -36,42 +24,42 @@ internal static class IamV3Endpoints
         mfa.MapPost("/virtual-mfa-devices", CreateMfaDevice)
             .WithName("CreateMfaDevice")
             .WithSummary("Create a virtual MFA device (the seed is returned only here)")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/bind", CreateBindingDevice)
             .WithName("CreateBindingDevice")
             .WithSummary("Bind a virtual MFA device with two consecutive verification codes")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/unbind", DeleteBindingDevice)
             .WithName("DeleteBindingDevice")
             .WithSummary("Unbind a virtual MFA device (administrator: any 6 digits; the user: a current code)")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapDelete("/virtual-mfa-devices", DeleteMfaDevice)
             .WithName("DeleteMfaDevice")
             .WithSummary("Delete a virtual MFA device")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404, 409);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapGet("/virtual-mfa-devices", ListUserMfaDevices)
             .WithName("ListUserMfaDevices")
             .WithSummary("List the account's virtual MFA devices")
-            .ProducesErrors<IamV3ErrorEnvelope>(401, 403);
+            .ProducesErrors<HuaweiErrorEnvelope>(401, 403);
         mfa.MapGet("/users/{user_id}/virtual-mfa-device", ShowUserMfaDevice)
             .WithName("ShowUserMfaDevice")
             .WithSummary("Show a user's virtual MFA device")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404);
 
         var users = routes.MapGroup("/v3.0/OS-USER").WithTags(LoginProtectTag).RequireVendorCredentials().WithValidation();
 
         users.MapPut("/users/{user_id}/login-protect", UpdateLoginProtect)
             .WithName("UpdateLoginProtect")
             .WithSummary("Modify the login protection configuration of an IAM user")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404);
         users.MapGet("/users/{user_id}/login-protect", ShowUserLoginProtect)
             .WithName("ShowUserLoginProtect")
             .WithSummary("Show a user's login protection configuration (404 until first configured)")
-            .ProducesErrors<IamV3ErrorEnvelope>(400, 401, 403, 404);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404);
         users.MapGet("/login-protects", ListUserLoginProtects)
             .WithName("ListUserLoginProtects")
             .WithSummary("List the login protection of every user who has configured it")
-            .ProducesErrors<IamV3ErrorEnvelope>(401, 403);
+            .ProducesErrors<HuaweiErrorEnvelope>(401, 403);
 
         return routes;
     }
@@ -80,13 +68,9 @@ internal static class IamV3Endpoints
         [AsParameters] CreateMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var spec = request.Body!.VirtualMfaDevice!;
-        if (access.UserInCallersAccount(caller, spec.UserId!) is not { } user)
+        if (!access.TryTarget(caller, spec.UserId!, IamRule.Self, Denied("iam:mfa:createVirtualMFADevice (only the user may create their own device)"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", spec.UserId!);
-        }
-        if (!access.MayActAsSelf(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:mfa:createVirtualMFADevice (only the user may create their own device)");
+            return error;
         }
         var serial = SerialNumbers.V3(user.DomainId, spec.Name!);
         var outcome = devices.Create(user.DomainId, user.Id, spec.Name!, serial);
@@ -99,13 +83,9 @@ internal static class IamV3Endpoints
         [AsParameters] BindMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var body = request.Body!;
-        if (access.UserInCallersAccount(caller, body.UserId!) is not { } user)
+        if (!access.TryTarget(caller, body.UserId!, IamRule.Self, Denied("iam:mfa:bindMFADevice (only the user may bind their own device)"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", body.UserId!);
-        }
-        if (!access.MayActAsSelf(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:mfa:bindMFADevice (only the user may bind their own device)");
+            return error;
         }
         var outcome = devices.Bind(user.DomainId, user.Id, body.SerialNumber!, body.AuthenticationCodeFirst!, body.AuthenticationCodeSecond!);
         return outcome.Device is not null ? TypedResults.NoContent() : DeviceErrors.For(outcome, user.Id, body.SerialNumber!);
@@ -115,13 +95,9 @@ internal static class IamV3Endpoints
         [AsParameters] UnbindMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices, LoginProtectStore protects)
     {
         var body = request.Body!;
-        if (access.UserInCallersAccount(caller, body.UserId!) is not { } user)
+        if (!access.TryTarget(caller, body.UserId!, IamRule.SelfOrAdmin, Denied("iam:mfa:unbindMFADevice"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", body.UserId!);
-        }
-        if (!access.MayManage(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:mfa:unbindMFADevice");
+            return error;
         }
         if (protects.Find(user.Id) is { RequiresVirtualMfa: true })
         {
@@ -136,13 +112,9 @@ internal static class IamV3Endpoints
     public static Results<NoContent, ApiError> DeleteMfaDevice(
         [AsParameters] DeleteMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
-        if (access.UserInCallersAccount(caller, request.UserId!) is not { } user)
+        if (!access.TryTarget(caller, request.UserId!, IamRule.SelfOrAdmin, Denied("iam:mfa:deleteVirtualMFADevice"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", request.UserId!);
-        }
-        if (!access.MayManage(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:mfa:deleteVirtualMFADevice");
+            return error;
         }
         var outcome = devices.Delete(user.DomainId, user.Id, request.SerialNumber!);
         // IAM v3.0 answers 204 for a serial number it does not know (Terraform re-reads the device to be sure).
@@ -163,13 +135,9 @@ internal static class IamV3Endpoints
     public static Results<Ok<ShowMfaDeviceResponse>, ApiError> ShowUserMfaDevice(
         [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
-        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        if (!access.TryTarget(caller, request.UserId, IamRule.SelfOrAdmin, Denied("iam:mfa:getVirtualMFADevice"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", request.UserId);
-        }
-        if (!access.MayManage(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:mfa:getVirtualMFADevice");
+            return error;
         }
         return devices.OfUser(user.Id) is { } device
             ? TypedResults.Ok(new ShowMfaDeviceResponse(new MfaDeviceView(device.SerialNumber, device.UserId)))
@@ -180,15 +148,12 @@ internal static class IamV3Endpoints
         [AsParameters] UpdateLoginProtectRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
     {
         var spec = request.Body!.LoginProtect!;
-        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        var denied = (HuaweiUser target) => IamErrors.NotAuthorized(caller.User.Id == target.Id
+            ? "iam:users:updateLoginProtect (an administrator cannot change their own login protection)"
+            : "iam:users:updateLoginProtect");
+        if (!access.TryTarget(caller, request.UserId, IamRule.ChangeLoginProtect, denied, out var user, out var error))
         {
-            return IamErrors.NotFound("user", request.UserId);
-        }
-        if (!access.MayChangeLoginProtect(caller, user))
-        {
-            return IamErrors.NotAuthorized(caller.User.Id == user.Id
-                ? "iam:users:updateLoginProtect (an administrator cannot change their own login protection)"
-                : "iam:users:updateLoginProtect");
+            return error;
         }
         // The console makes a bound phone or email a prerequisite of sms/email protection; vmfa needs no device
         // yet (the user binds one at the next sign-in). See openapi/DEVIATIONS.md.
@@ -207,13 +172,9 @@ internal static class IamV3Endpoints
     public static Results<Ok<LoginProtectResponse>, ApiError> ShowUserLoginProtect(
         [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
     {
-        if (access.UserInCallersAccount(caller, request.UserId) is not { } user)
+        if (!access.TryTarget(caller, request.UserId, IamRule.SelfOrAdmin, Denied("iam:users:getLoginProtect"), out var user, out var error))
         {
-            return IamErrors.NotFound("user", request.UserId);
-        }
-        if (!access.MayManage(caller, user))
-        {
-            return IamErrors.NotAuthorized("iam:users:getLoginProtect");
+            return error;
         }
         return protects.Find(user.Id) is { } protect
             ? TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(protect)))
@@ -228,4 +189,6 @@ internal static class IamV3Endpoints
         }
         return TypedResults.Ok(new ListLoginProtectsResponse([.. protects.OfDomain(caller.DomainId).Select(LoginProtectView.Of)]));
     }
+
+    private static Func<HuaweiUser, ApiError> Denied(string action) => _ => IamErrors.NotAuthorized(action);
 }

@@ -1,86 +1,21 @@
-using System.Text.Json.Serialization;
-using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
-using MfaEmulator.Common.Totp;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Iam;
 
 namespace MfaEmulator.Huawei.IamV3;
 
-/// <summary>IAM v3.0 extension APIs' envelope (iam_08_0013 / iam_08_0016 examples); gateway errors add the request id.</summary>
-internal sealed record IamV3ErrorEnvelope(
-    [property: JsonPropertyName("error_code")] string ErrorCode,
-    [property: JsonPropertyName("error_msg")] string ErrorMsg,
-    [property: JsonPropertyName("request_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RequestId = null);
-
-/// <summary>IAM error codes (iam_02_0006, the IAM error-code table), one factory per code.</summary>
-internal static class IamErrors
-{
-    public static ApiError RequiredProperty(string field) => new(400, "IAM.0072", $"'{field}' is a required property.");
-
-    public static ApiError InvalidInput(string field, string reason) => new(400, "IAM.0073", $"Invalid input for field '{field}': {reason}.");
-
-    public static ApiError InvalidParameter(string key, string reason) => new(400, "IAM.0007", $"Request parameter {key} is invalid: {reason}.");
-
-    public static ApiError InvalidBody(string reason) => new(400, "IAM.0011", $"Request body is invalid: {reason}.");
-
-    public static ApiError InvalidPasscode(CodeFailure why) => new(400, "IAM.1061", $"Invalid TOTP passcode. {Explain(why)}");
-
-    public static ApiError UnbindWhileVmfa() =>
-        new(400, "IAM.1062", "Login protection has been bound to mfa, the unbinding operation cannot be performed.");
-
-    public static ApiError Unauthenticated(AuthFailure failure) => failure.Kind switch
-    {
-        AuthFailureKind.Missing => new(401, "IAM.0001", "The request you have made requires authentication."),
-        AuthFailureKind.ExpiredToken => new(401, "IAM.0066", $"The token has expired: {failure.Reason}."),
-        AuthFailureKind.InvalidToken => new(401, "IAM.0067", $"Invalid token: {failure.Reason}."),
-        _ => HuaweiFamily.GatewayUnauthenticated(failure.Reason),
-    };
-
-    public static ApiError NotAuthorized(string action) =>
-        new(403, "IAM.0002", $"You are not authorized to perform the requested action: {action}.");
-
-    public static ApiError NotFound(string target, string id) => new(404, "IAM.0004", $"Could not find {target}: {id}.");
-
-    public static ApiError Conflict(string type, string detail) => new(409, "IAM.0005", $"Conflict occurred attempting to store {type}. {detail}");
-
-    public static ApiError Throttled() => new(429, "IAM.0012", "The throttling threshold has been reached.");
-
-    public static ApiError Unexpected() => new(500, "IAM.0006", "An unexpected error prevented the server from fulfilling your request.");
-
-    public static string Explain(CodeFailure why) => why switch
-    {
-        CodeFailure.Malformed => "Verification codes are 6 digits.",
-        CodeFailure.Equal => "The two verification codes must be consecutive codes, not the same code twice.",
-        CodeFailure.Replayed => "That code was already used; wait for the next one.",
-        _ => "The codes do not match the device for the current time (send two consecutive codes, the earlier first).",
-    };
-
-    /// <summary>What IAM answers for a status with no more specific error (injected faults, bare statuses).</summary>
-    public static ApiError ForStatus(int status) => status switch
-    {
-        400 => InvalidBody("rejected by an injected fault"),
-        401 => Unauthenticated(new AuthFailure(AuthFailureKind.Missing, "")),
-        403 => NotAuthorized("rejected by an injected fault"),
-        404 => NotFound("resource", "rejected by an injected fault"),
-        409 => Conflict("resource", "Rejected by an injected fault."),
-        429 => Throttled(),
-        _ => Unexpected() with { Status = status },
-    };
-}
-
-/// <summary>Routes under <c>/v3.0/</c> (OS-MFA, OS-USER).</summary>
+/// <summary>Routes under <c>/v3.0/</c> (OS-MFA, OS-USER): IAM's codes in the error_code/error_msg envelope.</summary>
 internal sealed class IamV3Family(HuaweiAuthenticator authenticator) : HuaweiFamily(authenticator)
 {
     public override string Name => "Huawei IAM v3.0";
 
-    public override bool Owns(PathString path) => path.StartsWithSegments("/v3.0");
+    public override IReadOnlyList<PathString> Prefixes { get; } = ["/v3.0"];
 
-    public override object Envelope(ApiError error, string requestId) =>
-        new IamV3ErrorEnvelope(error.Code ?? "IAM.0006", error.Message, error.Code?.StartsWith("APIG.", StringComparison.Ordinal) == true ? requestId : null);
+    public override object Envelope(ApiError error, string requestId) => HuaweiErrorEnvelope.Of(error, requestId, "IAM.0006");
 
     public override ApiError Unauthenticated(AuthFailure failure) => IamErrors.Unauthenticated(failure);
 
-    public override ApiError MalformedBody(string? field, string detail) =>
-        field is null ? IamErrors.InvalidBody(detail) : IamErrors.InvalidInput(field, detail);
+    public override ApiError MalformedBody(string? field, string detail) => IamErrors.MalformedBody(field, detail);
 
     public override ApiError ForStatus(int status) => IamErrors.ForStatus(status);
 }

@@ -1,4 +1,6 @@
 using FluentValidation;
+using MfaEmulator.Common.Validation;
+using MfaEmulator.Huawei.Iam;
 
 namespace MfaEmulator.Huawei.IamV3;
 
@@ -85,8 +87,7 @@ internal sealed class UpdateLoginProtectValidator : AbstractValidator<UpdateLogi
                 RuleFor(r => r.Body!.LoginProtect!.Enabled).Required("enabled");
                 RuleFor(r => r.Body!.LoginProtect!.VerificationMethod).Required("verification_method")
                     .Must(m => LoginProtectMethods.All.Contains(m))
-                    .WithErrorCode("IAM.0073")
-                    .WithMessage(r => IamErrors.InvalidInput("verification_method", $"'{r.Body!.LoginProtect!.VerificationMethod}' is not one of sms, email, vmfa").Message);
+                    .As((_, method) => IamErrors.InvalidInput("verification_method", $"'{method}' is not one of sms, email, vmfa"));
             }));
     }
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using FluentValidation;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
-using MfaEmulator.Huawei.IamV3;
-using MfaEmulator.Huawei.MfaDevices;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.IamV5;
@@ -17,16 +16,8 @@ internal static class IamV5Endpoints
 {
     public const string Tag = "Huawei IAM v5: virtual MFA devices";
 
-    public static IServiceCollection AddIamV5(this IServiceCollection services)
-    {
+    public static IServiceCollection AddIamV5(this IServiceCollection services) =>
         services.AddSingleton<ApiFamily, IamV5Family>();
-        services.AddSingleton<IValidator<CreateVirtualMfaDeviceV5Request>, CreateVirtualMfaDeviceV5Validator>();
-        services.AddSingleton<IValidator<EnableMfaDeviceV5Request>, EnableMfaDeviceV5Validator>();
-        services.AddSingleton<IValidator<DisableMfaDeviceV5Request>, DisableMfaDeviceV5Validator>();
-        services.AddSingleton<IValidator<DeleteVirtualMfaDeviceV5Request>, DeleteVirtualMfaDeviceV5Validator>();
-        services.AddSingleton<IValidator<ListMfaDevicesV5Request>, ListMfaDevicesV5Validator>();
-        return services;
-    }
 
     public static RouteGroupBuilder MapIamV5(this IEndpointRouteBuilder routes)
     {
@@ -129,12 +120,8 @@ internal static class IamV5Endpoints
     }
 
     /// <summary>Null when the caller may act on the user: same account (else 404) and, in strict mode, themself or an administrator (else 403).</summary>
-    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action)
-    {
-        if (access.UserInCallersAccount(caller, userId) is not { } user)
-        {
-            return IamErrors.NotFound("user", userId);
-        }
-        return access.MayManage(caller, user) ? null : IamV5Errors.AccessDenied(action, $"iam::{caller.DomainId}:user:{user.Name}");
-    }
+    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action) =>
+        access.TryTarget(caller, userId, IamRule.SelfOrAdmin, user => IamV5Errors.AccessDenied(action, $"iam::{caller.DomainId}:user:{user.Name}"), out _, out var error)
+            ? null
+            : error;
 }

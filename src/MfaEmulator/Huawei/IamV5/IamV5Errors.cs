@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
-using MfaEmulator.Huawei.IamV3;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Iam;
 
 namespace MfaEmulator.Huawei.IamV5;
 
@@ -35,12 +35,12 @@ internal static class IamV5Errors
 /// <summary>Routes under <c>/v5/</c> that name an IAM v5 resource; every other <c>/v5/…</c> path is HSS's.</summary>
 internal sealed class IamV5Family(HuaweiAuthenticator authenticator) : HuaweiFamily(authenticator)
 {
-    private static readonly string[] Resources =
-        ["mfa-devices", "virtual-mfa-devices", "users", "groups", "policies", "agencies", "caller-identity", "login-profiles", "access-keys"];
-
     public override string Name => "Huawei IAM v5";
 
-    public override bool Owns(PathString path) => Resources.Any(r => path.StartsWithSegments("/v5/" + r));
+    /// <summary>IAM v5's resources; HSS owns the rest of <c>/v5</c> (<c>/v5/{project_id}/…</c>).</summary>
+    public override IReadOnlyList<PathString> Prefixes { get; } =
+        [.. new[] { "mfa-devices", "virtual-mfa-devices", "users", "groups", "policies", "agencies", "caller-identity", "login-profiles", "access-keys" }
+            .Select(resource => new PathString("/v5/" + resource))];
 
     public override object Envelope(ApiError error, string requestId) => new IamV5ErrorEnvelope(
         error.Code ?? "IAM.0006", error.Message, requestId,
@@ -48,8 +48,7 @@ internal sealed class IamV5Family(HuaweiAuthenticator authenticator) : HuaweiFam
 
     public override ApiError Unauthenticated(AuthFailure failure) => IamErrors.Unauthenticated(failure);
 
-    public override ApiError MalformedBody(string? field, string detail) =>
-        field is null ? IamErrors.InvalidBody(detail) : IamErrors.InvalidInput(field, detail);
+    public override ApiError MalformedBody(string? field, string detail) => IamErrors.MalformedBody(field, detail);
 
     public override ApiError ForStatus(int status) => IamErrors.ForStatus(status);
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using MfaEmulator.Huawei.IamV3;
+using MfaEmulator.Common.Validation;
+using MfaEmulator.Huawei.Iam;
 
 namespace MfaEmulator.Huawei.IamV5;
 

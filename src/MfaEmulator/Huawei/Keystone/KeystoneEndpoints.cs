@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using FluentValidation;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Huawei.Accounts;
-using MfaEmulator.Huawei.IamV3;
-using MfaEmulator.Huawei.MfaDevices;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.Keystone;
@@ -23,12 +22,8 @@ internal static class KeystoneEndpoints
     public const string SubjectTokenHeader = "X-Subject-Token";
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
-    public static IServiceCollection AddKeystone(this IServiceCollection services)
-    {
+    public static IServiceCollection AddKeystone(this IServiceCollection services) =>
         services.AddSingleton<ApiFamily, KeystoneFamily>();
-        services.AddSingleton<IValidator<CreateTokenRequest>, CreateTokenValidator>();
-        return services;
-    }
 
     public static IEndpointRouteBuilder MapKeystone(this IEndpointRouteBuilder routes)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using MfaEmulator.Common.Validation;
 
 namespace MfaEmulator.Huawei.Keystone;
 
@@ -9,31 +10,44 @@ internal sealed class CreateTokenValidator : AbstractValidator<CreateTokenReques
 
     public CreateTokenValidator()
     {
-        RuleFor(r => r.Body).NotNull().WithMessage("The request body is invalid: 'auth' is a required property.").DependentRules(() =>
-        RuleFor(r => r.Body!.Auth).NotNull().WithMessage("Invalid input for field 'auth': 'auth' is a required property.").DependentRules(() =>
-        RuleFor(r => r.Body!.Auth!.Identity).NotNull().WithMessage("Invalid input for field 'identity': 'identity' is a required property.").DependentRules(() =>
+        RuleFor(r => r.Body).NotNull().Invalid("The request body is invalid: 'auth' is a required property.").DependentRules(() =>
+        RuleFor(r => r.Body!.Auth).NotNull().Invalid("Invalid input for field 'auth': 'auth' is a required property.").DependentRules(() =>
+        RuleFor(r => r.Body!.Auth!.Identity).NotNull().Invalid("Invalid input for field 'identity': 'identity' is a required property.").DependentRules(() =>
         {
             RuleFor(r => r.Body!.Auth!.Identity!.Methods)
-                .NotEmpty().WithMessage("Invalid input for field 'methods': 'methods' is a required property.")
-                .Must(m => m!.All(SupportedMethods.Contains)).WithMessage("Invalid input for field 'methods': the emulator issues tokens for 'password' and 'password' + 'totp'.")
-                .Must(m => m!.Contains("password")).WithMessage("Invalid input for field 'methods': 'password' is required ('totp' is an additional factor).");
-            RuleFor(r => r.Body!.Auth!.Identity!.Password).NotNull().WithMessage("Invalid input for field 'password': 'password' is a required property.").DependentRules(() =>
-            RuleFor(r => r.Body!.Auth!.Identity!.Password!.User).NotNull().WithMessage("Invalid input for field 'user': 'user' is a required property.").DependentRules(() =>
+                .NotEmpty().Invalid("Invalid input for field 'methods': 'methods' is a required property.")
+                .Must(m => m!.All(SupportedMethods.Contains)).Invalid("Invalid input for field 'methods': the emulator issues tokens for 'password' and 'password' + 'totp'.")
+                .Must(m => m!.Contains("password")).Invalid("Invalid input for field 'methods': 'password' is required ('totp' is an additional factor).");
+            RuleFor(r => r.Body!.Auth!.Identity!.Password).NotNull().Invalid("Invalid input for field 'password': 'password' is a required property.").DependentRules(() =>
+            RuleFor(r => r.Body!.Auth!.Identity!.Password!.User).NotNull().Invalid("Invalid input for field 'user': 'user' is a required property.").DependentRules(() =>
             {
-                RuleFor(r => r.Body!.Auth!.Identity!.Password!.User!.Password).NotEmpty().WithMessage("Invalid input for field 'password': 'password' is a required property.")
-                    .MaximumLength(MaxFieldLength).WithMessage($"Invalid input for field 'password': at most {MaxFieldLength} characters.");
+                RuleFor(r => r.Body!.Auth!.Identity!.Password!.User!.Password).NotEmpty().Invalid("Invalid input for field 'password': 'password' is a required property.")
+                    .MaximumLength(MaxFieldLength).Invalid($"Invalid input for field 'password': at most {MaxFieldLength} characters.");
                 RuleFor(r => r.Body!.Auth!.Identity!.Password!.User!).Must(u => !string.IsNullOrEmpty(u.Id) || !string.IsNullOrEmpty(u.Name))
-                    .WithMessage("Invalid input for field 'user': give the user's 'id', or its 'name' with its 'domain'.")
+                    .Invalid("Invalid input for field 'user': give the user's 'id', or its 'name' with its 'domain'.")
                     .Must(u => !string.IsNullOrEmpty(u.Id) || u.Domain is { } d && (!string.IsNullOrEmpty(d.Id) || !string.IsNullOrEmpty(d.Name)))
-                    .WithMessage("Invalid input for field 'domain': a user given by name needs its 'domain' ('name' or 'id').");
+                    .Invalid("Invalid input for field 'domain': a user given by name needs its 'domain' ('name' or 'id').");
             }));
             When(r => r.Body!.Auth!.Identity!.Methods?.Contains("totp") == true, () =>
                 RuleFor(r => r.Body!.Auth!.Identity!.Totp).NotNull()
-                    .WithMessage("Invalid input for field 'totp': 'totp' is a required property when methods include 'totp'.").DependentRules(() =>
+                    .Invalid("Invalid input for field 'totp': 'totp' is a required property when methods include 'totp'.").DependentRules(() =>
                     RuleFor(r => r.Body!.Auth!.Identity!.Totp!.User).NotNull()
-                        .WithMessage("Invalid input for field 'totp.user': 'user' is a required property.").DependentRules(() =>
+                        .Invalid("Invalid input for field 'totp.user': 'user' is a required property.").DependentRules(() =>
                         RuleFor(r => r.Body!.Auth!.Identity!.Totp!.User!.Passcode).NotEmpty()
-                            .WithMessage("Invalid input for field 'passcode': 'passcode' is a required property."))));
+                            .Invalid("Invalid input for field 'passcode': 'passcode' is a required property."))));
         })));
     }
+}
+
+internal sealed class ListProjectsValidator : AbstractValidator<ListProjectsRequest>
+{
+    public ListProjectsValidator() =>
+        RuleFor(r => r.Name).MaximumLength(CreateTokenValidator.MaxFieldLength).Invalid($"Invalid input for field 'name': at most {CreateTokenValidator.MaxFieldLength} characters.");
+}
+
+/// <summary>Keystone's validation failures are plain 400s in its <c>{"error": …}</c> body.</summary>
+internal static class KeystoneRules
+{
+    public static IRuleBuilderOptions<T, TProperty> Invalid<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string message) =>
+        rule.As(KeystoneErrors.BadRequest(message));
 }

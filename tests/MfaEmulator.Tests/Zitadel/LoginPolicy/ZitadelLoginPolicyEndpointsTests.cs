@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using MfaEmulator.Tests.Infrastructure;
-using MfaEmulator.Zitadel.LoginPolicy;
+using MfaEmulator.Zitadel;
 using static MfaEmulator.Tests.Zitadel.LoginPolicy.ZitadelHttp;
 
 namespace MfaEmulator.Tests.Zitadel.LoginPolicy;

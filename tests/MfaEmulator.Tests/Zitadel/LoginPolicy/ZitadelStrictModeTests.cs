@@ -1,6 +1,6 @@
 using System.Net;
 using MfaEmulator.Tests.Infrastructure;
-using MfaEmulator.Zitadel.LoginPolicy;
+using MfaEmulator.Zitadel;
 using static MfaEmulator.Tests.Zitadel.LoginPolicy.ZitadelHttp;
 
 namespace MfaEmulator.Tests.Zitadel.LoginPolicy;

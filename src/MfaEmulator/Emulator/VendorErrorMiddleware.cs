@@ -1,0 +1,80 @@
+using System.Text.Json;
+using MfaEmulator.Common.Errors;
+
+namespace MfaEmulator.Emulator;
+
+/// <summary>
+/// Keeps every failure inside the vendor's envelope: bodies that are not JSON or too large, unknown routes,
+/// wrong methods and unexpected exceptions all answer as the family that owns the path would.
+/// </summary>
+internal sealed partial class VendorErrorMiddleware(RequestDelegate next, EmulatorOptions options, ILogger<VendorErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var family = ApiFamilies.For(context);
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            await family.WriteAsync(context, family.BodyTooLarge(options.MaxRequestBodyBytes));
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            await family.WriteAsync(context, FromBadRequest(family, bad));
+            return;
+        }
+        catch (Exception unexpected) when (!context.Response.HasStarted && unexpected is not OperationCanceledException)
+        {
+            LogUnexpected(logger, unexpected.GetType().Name, context.Request.Method, context.Request.Path);
+            await family.WriteAsync(context, family.ForStatus(StatusCodes.Status500InternalServerError));
+            return;
+        }
+
+        if (IsBodiless(context.Response))
+        {
+            var status = context.Response.StatusCode;
+            var method = context.Request.Method;
+            var path = context.Request.Path.Value ?? "/";
+            var error = status switch
+            {
+                StatusCodes.Status404NotFound => family.RouteNotFound(method, path),
+                StatusCodes.Status405MethodNotAllowed => family.MethodNotAllowed(method, path),
+                StatusCodes.Status415UnsupportedMediaType =>
+                    family.MalformedBody(null, "the body must be JSON, sent with Content-Type: application/json") with { Status = status },
+                _ => family.ForStatus(status),
+            };
+            await family.WriteAsync(context, error);
+        }
+    }
+
+    private ApiError FromBadRequest(ApiFamily family, BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return family.BodyTooLarge(options.MaxRequestBodyBytes);
+        }
+        return bad.InnerException switch
+        {
+            JsonException json when IsTypeMismatch(json) && FieldOf(json.Path) is { } field => family.MalformedBody(field, $"'{field}' has the wrong JSON type"),
+            JsonException => family.MalformedBody(null, "the body is not valid JSON"),
+            _ => family.MalformedBody(null, bad.Message),
+        };
+    }
+
+    /// <summary>System.Text.Json says "could not be converted" when the JSON is well formed but a value has the wrong type.</summary>
+    private static bool IsTypeMismatch(JsonException json) =>
+        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+
+    /// <summary><c>$.login_protect.enabled</c> becomes <c>login_protect.enabled</c>.</summary>
+    private static string? FieldOf(string? jsonPath) =>
+        jsonPath is null or "$" ? null : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+
+    private static bool IsBodiless(HttpResponse response) =>
+        response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && string.IsNullOrEmpty(response.ContentType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected {ExceptionType} while handling {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, string exceptionType, string method, string path);
+}

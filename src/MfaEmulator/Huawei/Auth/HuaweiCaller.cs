@@ -1,0 +1,20 @@
+using System.Reflection;
+using MfaEmulator.Huawei.Accounts;
+
+namespace MfaEmulator.Huawei.Auth;
+
+/// <summary>
+/// Who is calling a Huawei route, as the credential check found out: a handler parameter bound from the
+/// request, never from a header the handler parses itself.
+/// </summary>
+internal sealed record HuaweiCaller(HuaweiUser User, string? Token)
+{
+    private static readonly object Key = new();
+
+    public string DomainId => User.DomainId;
+
+    public void AttachTo(HttpContext context) => context.Items[Key] = this;
+
+    public static ValueTask<HuaweiCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.Items[Key] as HuaweiCaller);
+}

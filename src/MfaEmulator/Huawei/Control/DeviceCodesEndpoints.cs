@@ -1,0 +1,40 @@
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Totp;
+using MfaEmulator.Huawei.Iam;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MfaEmulator.Huawei.Control;
+
+/// <summary>The codes an authenticator app would show for a device right now, so tests need no TOTP library.</summary>
+internal static class DeviceCodesEndpoints
+{
+    public static RouteGroupBuilder MapDeviceCodes(this RouteGroupBuilder group)
+    {
+        group.MapGet("/mfa-devices/codes", GetCodes)
+            .WithName("GetMfaDeviceCodes")
+            .WithSummary("Previous, current and next TOTP codes of a virtual MFA device (IAM v3 or v5) at the emulator's clock")
+            .WithDescription("Bind or enable with {previous, current} as authentication_code_first/second, as a person typing two consecutive codes would.")
+            .ProducesProblem(400).ProducesProblem(404);
+        return group;
+    }
+
+    public static Results<Ok<DeviceCodes>, ApiError> GetCodes([AsParameters] CodesRequest request, VirtualMfaDevices devices, TimeProvider clock)
+    {
+        if (devices.Find(request.SerialNumber!) is not { } device)
+        {
+            return HuaweiControlErrors.DeviceNotFound(request.SerialNumber!);
+        }
+        var now = clock.GetUtcNow();
+        var step = Totp.StepAt(now);
+        var codes = Totp.CodesOf(Base32.Decode(device.Base32Seed)!);
+        var validFor = (int)Math.Ceiling((Totp.StepEnd(step) - now).TotalSeconds);
+        return TypedResults.Ok(new DeviceCodes(
+            device.SerialNumber,
+            codes.ComputeHOTP(step - 1),
+            codes.ComputeHOTP(step),
+            codes.ComputeHOTP(step + 1),
+            Totp.StepSeconds,
+            validFor,
+            now));
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MfaEmulator.Common.Store;
+
+namespace MfaEmulator.Huawei.Iam;
+
+/// <summary>One user's login protection; absent until the user's configuration is first set (iam_08_0016: 404 before).</summary>
+internal sealed record LoginProtect(
+    [property: JsonPropertyName("user_id")] string UserId,
+    [property: JsonPropertyName("domain_id")] string DomainId,
+    [property: JsonPropertyName("enabled")] bool Enabled,
+    [property: JsonPropertyName("verification_method")] string VerificationMethod)
+{
+    /// <summary>Virtual MFA is what a sign-in needs a TOTP code for.</summary>
+    public bool RequiresVirtualMfa => Enabled && VerificationMethod == LoginProtectMethods.Vmfa;
+}
+
+internal static class LoginProtectMethods
+{
+    public const string Sms = "sms";
+    public const string Email = "email";
+    public const string Vmfa = "vmfa";
+
+    public static readonly string[] All = [Sms, Email, Vmfa];
+}
+
+internal sealed class LoginProtectStore : IEmulatorStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LoginProtect> _byUser = new(StringComparer.Ordinal);
+
+    public string Name => "iam_login_protects";
+
+    public LoginProtect Set(LoginProtect protect)
+    {
+        lock (_gate)
+        {
+            _byUser[protect.UserId] = protect;
+            return protect;
+        }
+    }
+
+    public LoginProtect? Find(string userId)
+    {
+        lock (_gate)
+        {
+            return _byUser.GetValueOrDefault(userId);
+        }
+    }
+
+    public IReadOnlyList<LoginProtect> OfDomain(string domainId)
+    {
+        lock (_gate)
+        {
+            return [.. _byUser.Values.Where(p => p.DomainId == domainId).OrderBy(p => p.UserId, StringComparer.Ordinal)];
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _byUser.Clear();
+        }
+    }
+
+    public bool ResetTenant(string tenantKey, string id)
+    {
+        if (tenantKey != HuaweiVendor.DomainTenant)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            foreach (var userId in _byUser.Values.Where(p => p.DomainId == id).Select(p => p.UserId).ToList())
+            {
+                _byUser.Remove(userId);
+            }
+        }
+        return true;
+    }
+
+    public JsonNode Snapshot()
+    {
+        lock (_gate)
+        {
+            return JsonSerializer.SerializeToNode(_byUser.Values.OrderBy(p => p.UserId, StringComparer.Ordinal).ToList())!;
+        }
+    }
+
+    public void Restore(JsonNode? state)
+    {
+        var protects = state?.Deserialize<List<LoginProtect>>() ?? [];
+        lock (_gate)
+        {
+            _byUser.Clear();
+            foreach (var protect in protects)
+            {
+                _byUser[protect.UserId] = protect;
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
+
+namespace MfaEmulator.Zitadel;
+
+/// <summary>The instance: its id and the event count of its aggregate.</summary>
+internal sealed record ZitadelInstance(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("sequence")] ulong Sequence);
+
+/// <summary>An organization. <see cref="Sequence"/> counts the events of its aggregate (the whole org, not one policy).</summary>
+internal sealed record ZitadelOrg(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("sequence")] ulong Sequence,
+    [property: JsonPropertyName("creation_date")] DateTimeOffset CreationDate);
+
+/// <summary>A personal access token of a machine user of <see cref="OrgId"/>, with that user's manager roles.</summary>
+internal sealed record ZitadelPat(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("org_id")] string OrgId,
+    [property: JsonPropertyName("roles")] IReadOnlyList<string> Roles);
+
+/// <summary>
+/// The ZITADEL instance, its organizations and the tokens the emulator issued: what every ZITADEL API shares.
+/// Each API keeps its own resources (login policies, …) and appends its events to an aggregate here, so an
+/// org's sequence grows with every change made in it, as ZITADEL's event store does.
+/// </summary>
+internal sealed class ZitadelOrgs : IEmulatorStore
+{
+    public const string OrgTenant = "org_id";
+    public const int OrgIdDigits = 18;
+    public const int PatBytes = 52;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ZitadelOrg> _orgs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ZitadelPat> _tokens = new(StringComparer.Ordinal);
+    private readonly TimeProvider _clock;
+    private readonly IRandomSource _random;
+    private ZitadelInstance _instance;
+
+    public ZitadelOrgs(TimeProvider clock, IRandomSource random)
+    {
+        _clock = clock;
+        _random = random;
+        _instance = StartLocked();
+    }
+
+    public string Name => "zitadel";
+
+    public string InstanceId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _instance.Id;
+            }
+        }
+    }
+
+    public bool OrgExists(string orgId)
+    {
+        lock (_gate)
+        {
+            return _orgs.ContainsKey(orgId);
+        }
+    }
+
+    public ZitadelPat? FindToken(string token)
+    {
+        lock (_gate)
+        {
+            return _tokens.GetValueOrDefault(token);
+        }
+    }
+
+    /// <summary>
+    /// A new org (control routes, seed files) with an ORG_OWNER token for it. A seed may fix the org id and the
+    /// token; null when either is taken already.
+    /// </summary>
+    public (ZitadelOrg Org, ZitadelPat Owner)? CreateOrg(string name, string? fixedId = null, string? fixedOwnerToken = null)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (fixedId is not null && _orgs.ContainsKey(fixedId) || fixedOwnerToken is not null && _tokens.ContainsKey(fixedOwnerToken))
+            {
+                return null;
+            }
+            var id = fixedId ?? _random.NewDecimal(OrgIdDigits);
+            while (_orgs.ContainsKey(id))
+            {
+                id = _random.NewDecimal(OrgIdDigits);
+            }
+            var org = new ZitadelOrg(id, name, DefaultZitadelInstance.OrgEventsAtCreation, now);
+            _orgs.Add(id, org);
+            return (org, IssueTokenLocked(id, [ZitadelRoles.OrgOwner], fixedOwnerToken));
+        }
+    }
+
+    /// <summary>A new token of a machine user in <paramref name="orgId"/>; null when there is no such org or the fixed token is taken.</summary>
+    public ZitadelPat? IssueToken(string orgId, IReadOnlyList<string> roles, string? fixedToken = null)
+    {
+        lock (_gate)
+        {
+            return _orgs.ContainsKey(orgId) && (fixedToken is null || !_tokens.ContainsKey(fixedToken)) ? IssueTokenLocked(orgId, roles, fixedToken) : null;
+        }
+    }
+
+    /// <summary>
+    /// Pushes <paramref name="events"/> events onto an aggregate (the instance, or an org) and returns its sequence
+    /// after them; null when the org no longer exists.
+    /// </summary>
+    public ulong? Append(string aggregateId, ulong events)
+    {
+        lock (_gate)
+        {
+            if (aggregateId == _instance.Id)
+            {
+                _instance = _instance with { Sequence = _instance.Sequence + events };
+                return _instance.Sequence;
+            }
+            if (!_orgs.TryGetValue(aggregateId, out var org))
+            {
+                return null;
+            }
+            _orgs[aggregateId] = org with { Sequence = org.Sequence + events };
+            return org.Sequence + events;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _instance = StartLocked();
+        }
+    }
+
+    /// <summary>Forgets one org and its tokens; the default org comes back as it started.</summary>
+    public bool ResetTenant(string tenantKey, string id)
+    {
+        if (tenantKey != OrgTenant)
+        {
+            return false;
+        }
+        lock (_gate)
+        {
+            _orgs.Remove(id);
+            foreach (var pat in _tokens.Values.Where(t => t.OrgId == id).ToList())
+            {
+                _tokens.Remove(pat.Token);
+            }
+            if (id == DefaultZitadelInstance.OrgId)
+            {
+                AddDefaultOrgLocked(_clock.GetUtcNow());
+            }
+        }
+        return true;
+    }
+
+    public JsonNode Snapshot()
+    {
+        lock (_gate)
+        {
+            return JsonSerializer.SerializeToNode(new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]))!;
+        }
+    }
+
+    public void Restore(JsonNode? state)
+    {
+        var restored = state?.Deserialize<OrgsState>();
+        lock (_gate)
+        {
+            if (restored is null)
+            {
+                _instance = StartLocked();
+                return;
+            }
+            _orgs.Clear();
+            _tokens.Clear();
+            _instance = restored.Instance;
+            foreach (var org in restored.Orgs)
+            {
+                _orgs[org.Id] = org;
+            }
+            foreach (var pat in restored.Tokens)
+            {
+                _tokens[pat.Token] = pat;
+            }
+        }
+    }
+
+    private sealed record OrgsState(
+        [property: JsonPropertyName("instance")] ZitadelInstance Instance,
+        [property: JsonPropertyName("orgs")] List<ZitadelOrg> Orgs,
+        [property: JsonPropertyName("tokens")] List<ZitadelPat> Tokens);
+
+    /// <summary>Clears everything and sets up the start state: the instance, the default org and its owner's token.</summary>
+    private ZitadelInstance StartLocked()
+    {
+        _orgs.Clear();
+        _tokens.Clear();
+        AddDefaultOrgLocked(_clock.GetUtcNow());
+        return new ZitadelInstance(DefaultZitadelInstance.InstanceId, DefaultZitadelInstance.InstanceEventsAtSetup);
+    }
+
+    private void AddDefaultOrgLocked(DateTimeOffset now)
+    {
+        _orgs[DefaultZitadelInstance.OrgId] = new ZitadelOrg(
+            DefaultZitadelInstance.OrgId, DefaultZitadelInstance.OrgName, DefaultZitadelInstance.OrgEventsAtCreation, now);
+        _tokens[DefaultZitadelInstance.OwnerPat] = new ZitadelPat(
+            DefaultZitadelInstance.OwnerPat, DefaultZitadelInstance.OrgId, [ZitadelRoles.OrgOwner, ZitadelRoles.IamOwner]);
+    }
+
+    private ZitadelPat IssueTokenLocked(string orgId, IReadOnlyList<string> roles, string? fixedToken = null)
+    {
+        var pat = new ZitadelPat(fixedToken ?? _random.NewToken(PatBytes), orgId, [.. roles.Distinct(StringComparer.Ordinal)]);
+        _tokens.Add(pat.Token, pat);
+        return pat;
+    }
+}
