@@ -1,6 +1,7 @@
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei;
 using MfaEmulator.Huawei.Hss;
+using MfaEmulator.Huawei.IamUsers;
 using MfaEmulator.Huawei.IamV3;
 using MfaEmulator.Huawei.IamV5;
 using MfaEmulator.Huawei.Keystone;
@@ -46,6 +47,7 @@ app.MapEmulator();
 app.MapHss();
 app.MapKeystone();
 app.MapIamV3();
+app.MapIamUsers();
 app.MapIamV5();
 app.MapZitadelLoginPolicy();
 app.MapDocumentation();
