@@ -16,10 +16,10 @@ internal static class Totp
         time.ToUnixTimeSeconds() / stepSeconds;
 
     public static string CodeAt(byte[] key, DateTimeOffset time, int digits = Digits, OtpHashMode hash = OtpHashMode.Sha1, int stepSeconds = StepSeconds) =>
-        new Hotp(key, hash, digits).ComputeHOTP(StepAt(time, stepSeconds));
+        new Hotp(new HmacKey(key), hash, digits).ComputeHOTP(StepAt(time, stepSeconds));
 
     /// <summary>The code generator of one secret with the product's parameters; make it once per check, ask it per step.</summary>
-    public static Hotp CodesOf(byte[] key) => new(key, OtpHashMode.Sha1, Digits);
+    public static Hotp CodesOf(byte[] key) => new(new HmacKey(key), OtpHashMode.Sha1, Digits);
 
     public static string CodeForStep(byte[] key, long step) => CodesOf(key).ComputeHOTP(step);
 
