@@ -86,7 +86,9 @@ internal static class EmulatorHost
         StateFile.UseStateFile(app, app.Services.GetRequiredService<StateFile>());
         app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
+        app.UseReceivedBody(options);
         app.UseVendorCredentials();
+        app.UseStrictJson();
         return app;
     }
 

@@ -3,9 +3,14 @@ using MfaEmulator.Common.Errors;
 
 namespace MfaEmulator.Emulator;
 
-/// <summary>Records each call to an emulated API (not the emulator's own routes or its documentation), secrets redacted.</summary>
-internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal journal, EmulatorOptions options, TimeProvider clock)
+/// <summary>
+/// Records each call to an emulated API (not the emulator's own routes or its documentation), secrets redacted.
+/// It reads what the body middleware already holds, keeps at most <see cref="MaxBodyBytes"/> of it, and never
+/// lets a failure of its own reach the response.
+/// </summary>
+internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJournal journal, TimeProvider clock, ILogger<JournalMiddleware> logger)
 {
+    public const int MaxBodyBytes = 4096;
     private static readonly string[] NotJournaled = ["/_emulator", "/openapi", "/swagger", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -16,7 +21,6 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
             await next(context);
             return;
         }
-        var body = await ReadBodyAsync(request);
         var started = Stopwatch.GetTimestamp();
         var at = clock.GetUtcNow();
         try
@@ -25,6 +29,16 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
         }
         finally
         {
+            Record(context, at, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Record(HttpContext context, DateTimeOffset at, TimeSpan duration)
+    {
+        try
+        {
+            var request = context.Request;
+            var body = ReceivedBody.Of(context)?.Bytes ?? ReadOnlyMemory<byte>.Empty;
             journal.Add(new JournalEntry(
                 RequestIds.Get(context),
                 at,
@@ -32,26 +46,16 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
                 request.Path.Value ?? "/",
                 request.Query.ToDictionary(q => q.Key, q => Redactor.IsSecretName(q.Key) ? Redactor.Mask : q.Value.ToString()),
                 request.Headers.ToDictionary(h => h.Key, h => Redactor.Header(h.Key, h.Value.ToString())),
-                Redactor.Body(request.ContentType, body),
+                Redactor.Body(request.ContentType, body, MaxBodyBytes),
                 context.Response.StatusCode,
-                Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 3)));
+                Math.Round(duration.TotalMilliseconds, 3)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogNotRecorded(logger, e.GetType().Name, context.Request.Method, context.Request.Path);
         }
     }
 
-    /// <summary>
-    /// Reads a body of known length within the limit and rewinds it for the handler. Chunked or oversized
-    /// bodies are not read here, so only the handler's read can trip the size limit (and get the envelope).
-    /// </summary>
-    private async Task<byte[]> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength is not { } length || length == 0 || length > options.MaxRequestBodyBytes)
-        {
-            return [];
-        }
-        request.EnableBuffering();
-        using var buffer = new MemoryStream((int)length);
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
-        return buffer.ToArray();
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The journal could not record {Method} {Path} ({ExceptionType})")]
+    private static partial void LogNotRecorded(ILogger logger, string exceptionType, string method, string path);
 }

@@ -14,11 +14,15 @@ internal static partial class Redactor
 
     private static readonly HashSet<string> SecretHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "X-Auth-Token", "X-Subject-Token", "X-Security-Token", "X-Emulator-Key", "Cookie", "Set-Cookie", "Proxy-Authorization",
+        "Cookie", "Set-Cookie", "Proxy-Authorization",
     };
 
-    [GeneratedRegex("password|passcode|secret|seed|token|authentication_code|private|credential", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("password|passwd|passcode|secret|seed|token|authentication_code|private|credential|api[-_]?key|access[-_]?key|signature|session", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
+
+    /// <summary>Header names that carry a secret whatever else they say: X-Auth-Token, X-Api-Key, X-Emulator-Key, …</summary>
+    [GeneratedRegex("token|key|secret|password|signature|session|credential", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretHeaderName();
 
     [GeneratedRegex("(Signature=)[^,\\s]+", RegexOptions.IgnoreCase)]
     private static partial Regex Signature();
@@ -27,7 +31,7 @@ internal static partial class Redactor
 
     public static string Header(string name, string value)
     {
-        if (SecretHeaders.Contains(name))
+        if (SecretHeaders.Contains(name) || SecretHeaderName().IsMatch(name))
         {
             return Mask;
         }
@@ -41,7 +45,11 @@ internal static partial class Redactor
         return value;
     }
 
-    public static string? Body(string? contentType, byte[] body)
+    /// <summary>
+    /// The body as the journal keeps it: JSON with every secret masked, cut to <paramref name="maxBytes"/> (and marked
+    /// so); anything else only described. Never throws: the body middleware has already refused what is not JSON.
+    /// </summary>
+    public static string? Body(string? contentType, ReadOnlyMemory<byte> body, int maxBytes)
     {
         if (body.Length == 0)
         {
@@ -51,15 +59,17 @@ internal static partial class Redactor
         {
             return $"[{body.Length} bytes of {contentType ?? "unknown content"} not kept]";
         }
+        string text;
         try
         {
-            var node = JsonNode.Parse(body);
-            return node is null ? "null" : Json(node).ToJsonString();
+            var node = JsonNode.Parse(body.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 });
+            text = node is null ? "null" : Json(node).ToJsonString();
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return $"[{body.Length} bytes of malformed JSON not kept]";
         }
+        return text.Length <= maxBytes ? text : $"{text[..maxBytes]}…[truncated: {text.Length} characters in all]";
     }
 
     private static JsonNode Json(JsonNode node)
@@ -69,7 +79,7 @@ internal static partial class Redactor
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToList())
                 {
-                    obj[name] = IsSecretName(name) && value is not JsonObject and not JsonArray ? Mask : value is null ? null : Json(value.DeepClone());
+                    obj[name] = IsSecretName(name) ? Mask : value is null ? null : Json(value.DeepClone());
                 }
                 return obj;
             case JsonArray array:

@@ -13,11 +13,16 @@ internal sealed record JournalEntry(
     [property: JsonPropertyName("status")] int Status,
     [property: JsonPropertyName("duration_ms")] double DurationMs);
 
-/// <summary>The most recent requests to the emulated APIs, in a bounded ring (<c>--journal-size</c>).</summary>
+/// <summary>
+/// The most recent requests to the emulated APIs, in a ring bounded by count (<c>--journal-size</c>) and by size
+/// (<see cref="MaxBytes"/>, since one entry holds up to 4 KiB of body and the headers a client chose to send).
+/// </summary>
 internal sealed class RequestJournal(EmulatorOptions options)
 {
+    public const long MaxBytes = 16 * 1024 * 1024;
     private readonly Lock _gate = new();
-    private readonly LinkedList<JournalEntry> _entries = new();
+    private readonly LinkedList<(JournalEntry Entry, long Size)> _entries = new();
+    private long _bytes;
 
     public int Capacity { get; } = Math.Max(0, options.JournalSize);
 
@@ -27,11 +32,14 @@ internal sealed class RequestJournal(EmulatorOptions options)
         {
             return;
         }
+        var size = SizeOf(entry);
         lock (_gate)
         {
-            _entries.AddFirst(entry);
-            while (_entries.Count > Capacity)
+            _entries.AddFirst((entry, size));
+            _bytes += size;
+            while (_entries.Count > Capacity || _bytes > MaxBytes && _entries.Count > 1)
             {
+                _bytes -= _entries.Last!.Value.Size;
                 _entries.RemoveLast();
             }
         }
@@ -42,7 +50,7 @@ internal sealed class RequestJournal(EmulatorOptions options)
     {
         lock (_gate)
         {
-            return [.. _entries.Where(e => pathPrefix is null || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Take(limit)];
+            return [.. _entries.Select(e => e.Entry).Where(e => pathPrefix is null || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Take(limit)];
         }
     }
 
@@ -51,6 +59,12 @@ internal sealed class RequestJournal(EmulatorOptions options)
         lock (_gate)
         {
             _entries.Clear();
+            _bytes = 0;
         }
     }
+
+    /// <summary>Roughly what the entry holds in memory: two bytes a character, plus a fixed overhead.</summary>
+    private static long SizeOf(JournalEntry entry) =>
+        256 + 2L * ((entry.Body?.Length ?? 0) + entry.Path.Length
+            + entry.Headers.Sum(h => h.Key.Length + h.Value.Length) + entry.Query.Sum(q => q.Key.Length + q.Value.Length));
 }

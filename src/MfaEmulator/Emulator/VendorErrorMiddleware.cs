@@ -12,11 +12,6 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
     public async Task InvokeAsync(HttpContext context)
     {
         var family = ApiFamilies.For(context);
-        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
-        {
-            await family.WriteAsync(context, family.BodyTooLarge(options.MaxRequestBodyBytes));
-            return;
-        }
         try
         {
             await next(context);

@@ -12,15 +12,15 @@ internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFam
 {
     public override string SecurityScheme => HuaweiVendor.TokenScheme;
 
-    public override async ValueTask<ApiError?> AuthenticateAsync(HttpContext context)
+    public override ValueTask<ApiError?> AuthenticateAsync(HttpContext context)
     {
-        var outcome = await authenticator.AuthenticateAsync(context);
+        var outcome = authenticator.Authenticate(context);
         if (outcome.Caller is null)
         {
-            return Unauthenticated(outcome.Failure ?? new AuthFailure(AuthFailureKind.Missing, "authentication failed"));
+            return ValueTask.FromResult<ApiError?>(Unauthenticated(outcome.Failure ?? new AuthFailure(AuthFailureKind.Missing, "authentication failed")));
         }
         outcome.Caller.AttachTo(context);
-        return null;
+        return ValueTask.FromResult<ApiError?>(null);
     }
 
     /// <summary>The family's 401 for a missing, unknown, expired or unverifiable credential.</summary>

@@ -16,7 +16,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
     public const int MaxTokenLength = 32_768;
     public static readonly TimeSpan MaxSignatureSkew = TimeSpan.FromMinutes(15);
 
-    public async ValueTask<AuthOutcome> AuthenticateAsync(HttpContext context)
+    public AuthOutcome Authenticate(HttpContext context)
     {
         var request = context.Request;
         if (request.Headers.TryGetValue(TokenHeader, out var tokenValues) && tokenValues.ToString() is { Length: > 0 } token)
@@ -25,7 +25,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         }
         if (request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
         {
-            return await BySignatureAsync(context, authorization);
+            return BySignature(context, authorization);
         }
         return AuthOutcome.Fail(AuthFailureKind.Missing, "x-auth-token not found");
     }
@@ -52,7 +52,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
                 : AuthOutcome.Fail(AuthFailureKind.InvalidToken, "decrypt token fail: the token's user no longer exists");
     }
 
-    private async ValueTask<AuthOutcome> BySignatureAsync(HttpContext context, string authorization)
+    private AuthOutcome BySignature(HttpContext context, string authorization)
     {
         var parsed = SdkAuthorization.TryParse(authorization);
         var sdkDate = context.Request.Headers[SdkHmacSignature.DateHeader].ToString();
@@ -75,7 +75,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         {
             return AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail: X-Sdk-Date is more than 15 minutes from the server time");
         }
-        var signed = await DescribeAsync(context, parsed, sdkDate);
+        var signed = Describe(context, parsed, sdkDate);
         var verified = CanonicalPaths(context.Request).Any(path =>
             string.Equals(SdkHmacSignature.Compute(signed with { Path = path }, user.SecretKey), parsed.Signature, StringComparison.Ordinal));
         return verified
@@ -83,14 +83,14 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
             : AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail");
     }
 
-    private static async Task<SignedRequest> DescribeAsync(HttpContext context, SdkAuthorization authorization, string sdkDate)
+    private static SignedRequest Describe(HttpContext context, SdkAuthorization authorization, string sdkDate)
     {
         var request = context.Request;
         var headers = authorization.SignedHeaders
             .Select(name => (name, name.Equals("host", StringComparison.OrdinalIgnoreCase) ? request.Host.Value ?? "" : request.Headers[name].ToString()))
             .ToList();
         var query = request.Query.Select(q => new KeyValuePair<string, string[]>(q.Key, [.. q.Value.Select(v => v ?? "")])).ToList();
-        return new SignedRequest(request.Method, "", query, headers, await BodyHashAsync(request), sdkDate);
+        return new SignedRequest(request.Method, "", query, headers, BodyHash(request, authorization), sdkDate);
     }
 
     /// <summary>
@@ -108,18 +108,21 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         }
     }
 
-    /// <summary>Hashes the bytes as received (never re-serialised JSON) and rewinds the body for the handler.</summary>
-    private static async Task<string> BodyHashAsync(HttpRequest request)
+    /// <summary>
+    /// The body hash of the canonical request, from the bytes as received (never re-serialised JSON). A declared
+    /// <c>X-Sdk-Content-Sha256</c> counts only as the SDKs' <c>UNSIGNED-PAYLOAD</c> and only when it is itself signed;
+    /// any other declared hash is ignored, so a signature never vouches for a body it did not cover.
+    /// </summary>
+    private static string BodyHash(HttpRequest request, SdkAuthorization authorization)
     {
-        if (request.Headers[SdkHmacSignature.ContentSha256Header].ToString() is { Length: > 0 } declared)
+        var declared = request.Headers[SdkHmacSignature.ContentSha256Header].ToString();
+        if (declared == SdkHmacSignature.UnsignedPayload
+            && authorization.SignedHeaders.Contains(SdkHmacSignature.ContentSha256Header, StringComparer.OrdinalIgnoreCase))
         {
             return declared;
         }
-        request.EnableBuffering();
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
-        return SdkHmacSignature.HexSha256(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var body = ReceivedBody.Of(request.HttpContext)?.Bytes ?? ReadOnlyMemory<byte>.Empty;
+        return SdkHmacSignature.HexSha256(body.Span);
     }
 }
 

@@ -14,6 +14,9 @@ internal static class SdkHmacSignature
     public const string Algorithm = "SDK-HMAC-SHA256";
     public const string DateHeader = "X-Sdk-Date";
     public const string ContentSha256Header = "X-Sdk-Content-Sha256";
+
+    /// <summary>What the SDKs put in <see cref="ContentSha256Header"/> (and the canonical request) for a body they do not hash.</summary>
+    public const string UnsignedPayload = "UNSIGNED-PAYLOAD";
     public const string DateFormat = "yyyyMMdd'T'HHmmss'Z'";
 
     public static string Compute(SignedRequest request, string secretKey)
