@@ -57,7 +57,8 @@ internal static class RequestBody
             if (!IsUtf8(charset))
             {
                 await family.WriteAsync(context, family.MalformedBody(null,
-                    $"the body's charset '{charset}' is not supported: send JSON in UTF-8 (charset=utf-8, or no charset)") with { Status = StatusCodes.Status415UnsupportedMediaType });
+                    $"the body's charset '{charset}' is not supported: send JSON in UTF-8 (charset=utf-8, or no charset)") with
+                { Status = StatusCodes.Status415UnsupportedMediaType });
                 return;
             }
             // The binder knows UTF-8 by its canonical name only; the bytes are UTF-8 either way.
