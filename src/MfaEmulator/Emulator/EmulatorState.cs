@@ -35,12 +35,22 @@ internal sealed class EmulatorState(IEnumerable<IEmulatorStore> stores)
         return document;
     }
 
-    /// <summary>Loads a document from <see cref="Snapshot"/>; a store it does not mention goes back to its start state.</summary>
+    /// <summary>
+    /// Loads a document from <see cref="Snapshot"/>; a store it does not mention goes back to its start state. The
+    /// whole document is checked first, so one that does not fit throws <see cref="InvalidStateException"/> and
+    /// changes nothing.
+    /// </summary>
     public void Restore(JsonObject document)
     {
-        foreach (var store in _stores)
+        StateSchema.Require(document["format"] is JsonValue format && format.TryGetValue<string>(out var name) && name == StateFormat,
+            "format", $"the document's \"format\" must be \"{StateFormat}\"");
+        var known = _stores.Select(s => s.Name).Append("format").ToHashSet(StringComparer.Ordinal);
+        var unknown = document.Select(p => p.Key).FirstOrDefault(key => !known.Contains(key));
+        StateSchema.Require(unknown is null, "document", $"'{unknown}' is not part of the state; the parts are {string.Join(", ", known)}");
+        var commits = _stores.Select(store => store.Load(document[store.Name])).ToList();
+        foreach (var commit in commits)
         {
-            store.Restore(document[store.Name]);
+            commit();
         }
     }
 

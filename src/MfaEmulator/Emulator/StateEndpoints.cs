@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Emulator;
 
 /// <summary>Reset (all, or one tenant so parallel workers do not clobber each other) and whole-state export/import.</summary>
 internal static class StateEndpoints
 {
+    /// <summary>A saved state is far larger than a vendor request: 256 MiB holds about a million devices.</summary>
+    public const long MaxStateBytes = 256L * 1024 * 1024;
+
     public static RouteGroupBuilder MapStateRoutes(this RouteGroupBuilder group)
     {
         group.MapPost("/reset", Reset)
@@ -19,6 +24,7 @@ internal static class StateEndpoints
         group.MapPut("/state", PutState)
             .WithName("PutEmulatorState")
             .WithSummary("Replace the whole state with a document from GET /_emulator/state")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxStateBytes))
             .ProducesProblem(400);
         return group;
     }
@@ -41,18 +47,12 @@ internal static class StateEndpoints
 
     public static Results<NoContent, ApiError> PutState(JsonObject document, EmulatorState state)
     {
-        if (document["format"]?.GetValue<string>() != EmulatorState.StateFormat)
-        {
-            return ControlErrors.InvalidState($"The document's \"format\" must be \"{EmulatorState.StateFormat}\".");
-        }
-        var before = state.Snapshot();
         try
         {
             state.Restore(document);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
+        catch (InvalidStateException e)
         {
-            state.Restore(before);
             return ControlErrors.InvalidState($"The state document does not fit the emulator's schema ({e.Message}); nothing was changed.");
         }
         return TypedResults.NoContent();

@@ -43,14 +43,41 @@ internal sealed partial class StateFile(EmulatorState state, EmulatorOptions opt
         }
     }
 
+    /// <summary>
+    /// Writes the state when a change succeeds (a 2xx to anything but GET/HEAD), before the answer starts, so every
+    /// change the client saw acknowledged is on disk even if the process is killed right after. Refused calls
+    /// write nothing.
+    /// </summary>
     public static IApplicationBuilder UseStateFile(IApplicationBuilder app, StateFile file) => !file.Enabled ? app : app.Use(async (context, next) =>
     {
-        await next(context);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
-            file.Save();
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode is >= 200 and < 300)
+                {
+                    file.SaveOrLog();
+                }
+                return Task.CompletedTask;
+            });
         }
+        await next(context);
     });
+
+    private void SaveOrLog()
+    {
+        try
+        {
+            Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogNotSaved(logger, options.StateFile!, e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the state file {Path} ({ExceptionType})")]
+    private static partial void LogNotSaved(ILogger logger, string path, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the emulator state from {Path}")]
     private static partial void LogLoaded(ILogger logger, string path);

@@ -171,28 +171,37 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var restored = state?.Deserialize<OrgsState>();
-        lock (_gate)
+        if (state is null)
         {
-            if (restored is null)
-            {
-                _instance = StartLocked();
-                return;
-            }
-            _orgs.Clear();
-            _tokens.Clear();
-            _instance = restored.Instance;
-            foreach (var org in restored.Orgs)
-            {
-                _orgs[org.Id] = org;
-            }
-            foreach (var pat in restored.Tokens)
-            {
-                _tokens[pat.Token] = pat;
-            }
+            return Reset;
         }
+        var restored = StateSchema.Read<OrgsState>(state, Name);
+        var orgs = StateSchema.Index(restored.Orgs, o => o.Id, Name, "org");
+        var tokens = StateSchema.Index(restored.Tokens, t => t.Token, Name, "token");
+        foreach (var pat in tokens.Values)
+        {
+            StateSchema.Require(orgs.ContainsKey(pat.OrgId), Name, $"a token names an org ({pat.OrgId}) that is not there");
+            StateSchema.Require(pat.Roles.All(ZitadelRoles.Known.Contains), Name, $"a token of org {pat.OrgId} has a role that is not one of {string.Join(", ", ZitadelRoles.Known)}");
+        }
+        return () =>
+        {
+            lock (_gate)
+            {
+                _orgs.Clear();
+                _tokens.Clear();
+                _instance = restored.Instance;
+                foreach (var (id, org) in orgs)
+                {
+                    _orgs[id] = org;
+                }
+                foreach (var (value, pat) in tokens)
+                {
+                    _tokens[value] = pat;
+                }
+            }
+        };
     }
 
     private sealed record OrgsState(

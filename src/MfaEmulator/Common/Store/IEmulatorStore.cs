@@ -23,6 +23,10 @@ internal interface IEmulatorStore
 
     JsonNode Snapshot();
 
-    /// <summary>Replaces the whole state with one from <see cref="Snapshot"/>; null means the start state.</summary>
-    void Restore(JsonNode? state);
+    /// <summary>
+    /// Reads a state in <see cref="Snapshot"/>'s form (null: the start state) and checks all of it, throwing
+    /// <see cref="InvalidStateException"/> when it does not fit; returns what puts it in place, which cannot fail.
+    /// Nothing changes until that is called, so a whole document is checked before any store is replaced.
+    /// </summary>
+    Action Load(JsonNode? state);
 }

@@ -15,8 +15,8 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(24);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, HuaweiDomain> _domains = [];
-    private readonly Dictionary<string, HuaweiUser> _users = [];
+    private readonly Dictionary<string, HuaweiDomain> _domains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HuaweiUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
@@ -76,31 +76,42 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var restored = state?.Deserialize<AccountsState>();
-        lock (_gate)
+        if (state is null)
         {
-            _domains.Clear();
-            _users.Clear();
-            _tokens.Clear();
-            if (restored is null)
+            return Reset;
+        }
+        var restored = StateSchema.Read<AccountsState>(state, Name);
+        var domains = StateSchema.Index(restored.Domains, d => d.Id, Name, "account");
+        var users = StateSchema.Index(restored.Users, u => u.Id, Name, "user");
+        StateSchema.Index(restored.Users, u => u.AccessKey, Name, "access key");
+        var tokens = StateSchema.Index(restored.Tokens, t => t.Value, Name, "token");
+        foreach (var user in users.Values)
+        {
+            StateSchema.Require(domains.ContainsKey(user.DomainId), Name, $"user {user.Id} names an account ({user.DomainId}) that is not there");
+        }
+        foreach (var token in tokens.Values)
+        {
+            StateSchema.Require(users.ContainsKey(token.UserId), Name, $"a token names a user ({token.UserId}) that is not there");
+        }
+        return () =>
+        {
+            lock (_gate)
             {
-                AddDefaultAccountLocked();
-                return;
+                Replace(_domains, domains);
+                Replace(_users, users);
+                Replace(_tokens, tokens);
             }
-            foreach (var domain in restored.Domains)
-            {
-                _domains[domain.Id] = domain;
-            }
-            foreach (var user in restored.Users)
-            {
-                _users[user.Id] = user;
-            }
-            foreach (var token in restored.Tokens)
-            {
-                _tokens[token.Value] = token;
-            }
+        };
+    }
+
+    private static void Replace<TValue>(Dictionary<string, TValue> target, Dictionary<string, TValue> source)
+    {
+        target.Clear();
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
         }
     }
 

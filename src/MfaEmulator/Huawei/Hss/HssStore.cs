@@ -119,17 +119,21 @@ internal sealed class HssStore : IEmulatorStore
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var projects = state?.Deserialize<Dictionary<string, List<HssHost>>>() ?? [];
-        lock (_gate)
+        var projects = state is null ? [] : StateSchema.Read<Dictionary<string, List<HssHost>>>(state, Name);
+        var indexed = projects.ToDictionary(p => p.Key, p => StateSchema.Index(p.Value, h => h.HostId, Name, $"in project {p.Key}, host"), StringComparer.Ordinal);
+        return () =>
         {
-            _projects.Clear();
-            foreach (var (projectId, hosts) in projects)
+            lock (_gate)
             {
-                _projects[projectId] = hosts.ToDictionary(h => h.HostId, StringComparer.Ordinal);
+                _projects.Clear();
+                foreach (var (projectId, hosts) in indexed)
+                {
+                    _projects[projectId] = hosts;
+                }
             }
-        }
+        };
     }
 
     private Dictionary<string, HssHost> HostsOf(string projectId)

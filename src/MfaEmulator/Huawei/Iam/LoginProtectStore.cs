@@ -89,16 +89,25 @@ internal sealed class LoginProtectStore : IEmulatorStore
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var protects = state?.Deserialize<List<LoginProtect>>() ?? [];
-        lock (_gate)
+        var protects = state is null ? [] : StateSchema.Read<List<LoginProtect>>(state, Name);
+        var byUser = StateSchema.Index(protects, p => p.UserId, Name, "the login protection of user");
+        foreach (var protect in protects)
         {
-            _byUser.Clear();
-            foreach (var protect in protects)
-            {
-                _byUser[protect.UserId] = protect;
-            }
+            StateSchema.Require(LoginProtectMethods.All.Contains(protect.VerificationMethod), Name,
+                $"user {protect.UserId} has verification_method '{protect.VerificationMethod}', not one of {string.Join(", ", LoginProtectMethods.All)}");
         }
+        return () =>
+        {
+            lock (_gate)
+            {
+                _byUser.Clear();
+                foreach (var (userId, protect) in byUser)
+                {
+                    _byUser[userId] = protect;
+                }
+            }
+        };
     }
 }

@@ -188,18 +188,29 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var devices = state?.Deserialize<List<VirtualMfaDevice>>() ?? [];
-        lock (_gate)
+        var devices = state is null ? [] : StateSchema.Read<List<VirtualMfaDevice>>(state, Name);
+        var bySerial = StateSchema.Index(devices, d => d.SerialNumber, Name, "serial number");
+        StateSchema.Index(devices, d => d.UserId, Name, "the device of user");
+        StateSchema.Index(devices, d => d.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Name, "sequence");
+        foreach (var device in devices)
         {
-            _bySerial.Clear();
-            foreach (var device in devices)
-            {
-                _bySerial[device.SerialNumber] = device;
-            }
-            _sequence = devices.Count == 0 ? 0 : devices.Max(d => d.Sequence);
+            StateSchema.Require(device.Sequence > 0, Name, $"device {device.SerialNumber} has sequence {device.Sequence}; sequences start at 1");
+            StateSchema.Require(Base32.Decode(device.Base32Seed) is { Length: > 0 }, Name, $"device {device.SerialNumber} has a seed that is not base32");
         }
+        return () =>
+        {
+            lock (_gate)
+            {
+                _bySerial.Clear();
+                foreach (var (serial, device) in bySerial)
+                {
+                    _bySerial[serial] = device;
+                }
+                _sequence = devices.Count == 0 ? 0 : devices.Max(d => d.Sequence);
+            }
+        };
     }
 
     private DeviceOutcome Store(VirtualMfaDevice device)

@@ -212,23 +212,32 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         }
     }
 
-    public void Restore(JsonNode? state)
+    public Action Load(JsonNode? state)
     {
-        var restored = state?.Deserialize<PoliciesState>();
-        lock (_gate)
+        if (state is null)
         {
-            _orgs.Clear();
-            if (restored is null)
-            {
-                _default = StartingDefault();
-                return;
-            }
-            _default = restored.Default;
-            foreach (var (orgId, policy) in restored.Orgs)
-            {
-                _orgs[orgId] = policy;
-            }
+            return Reset;
         }
+        var restored = StateSchema.Read<PoliciesState>(state, Name);
+        StateSchema.Require(restored.Default.Policy is not null, Name, "the instance's default policy is missing");
+        foreach (var (owner, held) in restored.Orgs.Append(new KeyValuePair<string, PolicyState>("default", restored.Default)))
+        {
+            var factors = held.ActiveSecondFactors.Concat(held.Policy?.SecondFactors ?? []);
+            StateSchema.Require(factors.All(f => f != 0 && LoginPolicyEnums.SecondFactorType.IsDefined(f)), Name, $"the policy of {owner} has an undefined second factor");
+            StateSchema.Require((held.Policy?.MultiFactors ?? []).All(f => f != 0 && LoginPolicyEnums.MultiFactorType.IsDefined(f)), Name, $"the policy of {owner} has an undefined multi-factor");
+        }
+        return () =>
+        {
+            lock (_gate)
+            {
+                _orgs.Clear();
+                _default = restored.Default;
+                foreach (var (orgId, policy) in restored.Orgs)
+                {
+                    _orgs[orgId] = policy;
+                }
+            }
+        };
     }
 
     private sealed record PoliciesState(
