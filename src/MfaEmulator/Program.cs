@@ -53,8 +53,14 @@ app.MapZitadelLoginPolicy();
 app.MapDocumentation();
 app.BuildEndpoints();
 
+// Listen, check the addresses really bound (whatever configuration named them), then serve.
+if (ListenGate.StartChecked(app, options) is { } exposed)
+{
+    Console.Error.WriteLine(exposed);
+    return 2;
+}
 app.AnnounceAddresses();
-app.Run();
+app.WaitForShutdown();
 return 0;
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can find it.</summary>

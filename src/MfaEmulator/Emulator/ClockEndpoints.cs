@@ -1,4 +1,5 @@
 using MfaEmulator.Common.Clock;
+using MfaEmulator.Common.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Emulator;
@@ -41,11 +42,10 @@ internal static class ClockEndpoints
         return TypedResults.Ok(View(clock));
     }
 
-    public static Ok<ClockView> AdvanceClock(AdvanceBody body, EmulatorClock clock)
-    {
-        clock.Advance(TimeSpan.FromSeconds(body.Seconds!.Value));
-        return TypedResults.Ok(View(clock));
-    }
+    public static Results<Ok<ClockView>, ApiError> AdvanceClock(AdvanceBody body, EmulatorClock clock) =>
+        clock.TryAdvance(TimeSpan.FromSeconds(body.Seconds!.Value))
+            ? TypedResults.Ok(View(clock))
+            : ControlErrors.InvalidRequest($"Advancing by {body.Seconds} seconds would move the clock outside {EmulatorClock.Earliest:yyyy-MM-dd} to {EmulatorClock.Latest:yyyy-MM-dd}.");
 
     private static ClockView View(EmulatorClock clock) =>
         new(clock.GetUtcNow(), clock.Mode.ToString().ToLowerInvariant(), Math.Round(clock.Offset.TotalSeconds, 3));

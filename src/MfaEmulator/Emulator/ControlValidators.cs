@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Validation;
 
 namespace MfaEmulator.Emulator;
@@ -30,6 +31,8 @@ internal sealed class ClockBodyValidator : AbstractValidator<ClockBody>
     {
         RuleFor(b => b).Must(b => (b.FrozenAt is not null ? 1 : 0) + (b.OffsetSeconds is not null ? 1 : 0) + (b.Mode is not null ? 1 : 0) == 1)
             .Invalid("Send exactly one of {\"frozen_at\"}, {\"offset_seconds\"} or {\"mode\":\"system\"}.");
+        RuleFor(b => b.FrozenAt).Must(at => at is null || EmulatorClock.InRange(at.Value))
+            .Invalid($"'frozen_at' must be within {EmulatorClock.Earliest:yyyy-MM-dd} to {EmulatorClock.Latest:yyyy-MM-dd}.");
         RuleFor(b => b.Mode).Must(m => m is null or "system").Invalid("'mode' can only be \"system\" (freeze with frozen_at, shift with offset_seconds).");
         RuleFor(b => b.OffsetSeconds).InclusiveBetween(-ClockLimits.MaxSeconds, ClockLimits.MaxSeconds)
             .Invalid($"'offset_seconds' must be within ±{ClockLimits.MaxSeconds} seconds.");

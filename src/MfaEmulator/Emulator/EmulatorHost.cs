@@ -32,6 +32,8 @@ internal static class EmulatorHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
         });
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        // ASP.NET's "Request starting/finished" lines carry the query string, where secrets may travel (?access_token=).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         return options;
     }
@@ -73,12 +75,14 @@ internal static class EmulatorHost
         services.AddSingleton<FaultStore>();
         services.AddSingleton<StateFile>();
         services.AddSingleton<SeedFile>();
+        services.AddSingleton<ListenGate>();
         return services.AddSingleton<ApiFamily, EmulatorFamily>();
     }
 
     public static WebApplication UseEmulatorPipeline(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<EmulatorOptions>();
+        ListenGate.UseListenGate(app, app.Services.GetRequiredService<ListenGate>());
         app.UseRequestIds();
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<VendorErrorMiddleware>();
@@ -132,9 +136,5 @@ internal static class EmulatorHost
 
     /// <summary>One line a test fixture can read to learn the bound address (useful with --urls http://127.0.0.1:0).</summary>
     public static void AnnounceAddresses(this WebApplication app) =>
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var server = app.Services.GetRequiredService<IServer>();
-            Console.WriteLine($"MfaEmulator listening on {string.Join(' ', HealthEndpoints.BoundAddresses(server))}");
-        });
+        Console.WriteLine($"MfaEmulator listening on {string.Join(' ', HealthEndpoints.BoundAddresses(app.Services.GetRequiredService<IServer>()))}");
 }

@@ -22,6 +22,9 @@ internal static class GatewayErrors
     /// <summary>APIG.0301: incorrect IAM authentication information (used where the service itself documents no 401, and for AK/SK failures).</summary>
     public static ApiError Unauthenticated(string reason) => new(401, "APIG.0301", $"Incorrect IAM authentication information: {reason}");
 
+    /// <summary>APIG.0302: the IAM user is not authorized to access the API (here: a project of another account).</summary>
+    public static ApiError NotAllowed(string reason) => new(403, "APIG.0302", $"The IAM user is not allowed to access the API: {reason}");
+
     /// <summary>APIG.0306: access denied.</summary>
     public static ApiError AccessDenied() => new(403, "APIG.0306", "Access denied");
 

@@ -6,6 +6,13 @@ namespace MfaEmulator.Common.Clock;
 /// </summary>
 internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
 {
+    /// <summary>
+    /// The range the clock may be set to: wide enough for any test, narrow enough that every timestamp the emulator
+    /// derives from it (a token's expiry, 24 h later) can still be written.
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly Lock _gate = new();
     private DateTimeOffset? _frozenAt;
     private TimeSpan _offset;
@@ -59,11 +66,18 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
 
     public void UseSystemTime() => Shift(TimeSpan.Zero);
 
-    /// <summary>Moves a frozen clock forward, or adds to the offset of a running one.</summary>
-    public void Advance(TimeSpan by)
+    public static bool InRange(DateTimeOffset at) => at >= Earliest && at <= Latest;
+
+    /// <summary>Moves a frozen clock forward, or adds to the offset of a running one; false (and no change) when that would leave the range.</summary>
+    public bool TryAdvance(TimeSpan by)
     {
         lock (_gate)
         {
+            var now = _frozenAt ?? system.GetUtcNow() + _offset;
+            if (by > Latest - now || by < Earliest - now)
+            {
+                return false;
+            }
             if (_frozenAt is { } frozen)
             {
                 _frozenAt = frozen + by;
@@ -72,6 +86,7 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
             {
                 _offset += by;
             }
+            return true;
         }
     }
 }

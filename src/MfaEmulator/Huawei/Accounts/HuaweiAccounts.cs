@@ -14,10 +14,19 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(24);
 
+    /// <summary>How long an expired token is still recognised (and answered "expired", not "unknown") before it is forgotten.</summary>
+    public static readonly TimeSpan ExpiredTokenMemory = TimeSpan.FromHours(24);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, HuaweiDomain> _domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HuaweiUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>Which account each project id belongs to (project id → domain id), as strict mode learns them.</summary>
+    private readonly Dictionary<string, string> _projects = new(StringComparer.Ordinal);
+
+    /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
+    private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
 
@@ -35,6 +44,8 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             _domains.Clear();
             _users.Clear();
             _tokens.Clear();
+            _expiries.Clear();
+            _projects.Clear();
             AddDefaultAccountLocked();
         }
     }
@@ -60,6 +71,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 _tokens.Remove(token.Value);
             }
             _domains.Remove(domainId);
+            foreach (var project in _projects.Where(p => p.Value == domainId).Select(p => p.Key).ToList())
+            {
+                _projects.Remove(project);
+            }
             if (domainId == DefaultHuaweiAccount.DomainId)
             {
                 AddDefaultAccountLocked();
@@ -72,7 +87,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values]))!;
+            return JsonSerializer.SerializeToNode(new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects)))!;
         }
     }
 
@@ -95,6 +110,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         {
             StateSchema.Require(users.ContainsKey(token.UserId), Name, $"a token names a user ({token.UserId}) that is not there");
         }
+        var projects = new Dictionary<string, string>(restored.Projects ?? [], StringComparer.Ordinal);
+        foreach (var (projectId, domainId) in projects)
+        {
+            StateSchema.Require(domains.ContainsKey(domainId), Name, $"project {projectId} names an account ({domainId}) that is not there");
+        }
         return () =>
         {
             lock (_gate)
@@ -102,6 +122,9 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 Replace(_domains, domains);
                 Replace(_users, users);
                 Replace(_tokens, tokens);
+                Replace(_projects, projects);
+                _expiries.Clear();
+                _expiries.EnqueueRange(tokens.Values.Where(t => t.ExpiresAt != DateTimeOffset.MaxValue).Select(t => (t.Value, t.ExpiresAt + ExpiredTokenMemory)));
             }
         };
     }
@@ -118,7 +141,20 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private sealed record AccountsState(
         [property: JsonPropertyName("domains")] List<HuaweiDomain> Domains,
         [property: JsonPropertyName("users")] List<HuaweiUser> Users,
-        [property: JsonPropertyName("tokens")] List<IssuedToken> Tokens);
+        [property: JsonPropertyName("tokens")] List<IssuedToken> Tokens,
+        [property: JsonPropertyName("projects")] Dictionary<string, string>? Projects = null);
+
+    /// <summary>
+    /// True when the project is the account's: already known to be, or not yet claimed by any account (it is then
+    /// claimed). Strict mode uses it so one account cannot read or change another's project.
+    /// </summary>
+    public bool ClaimProject(string projectId, string domainId)
+    {
+        lock (_gate)
+        {
+            return _projects.TryAdd(projectId, domainId) || _projects[projectId] == domainId;
+        }
+    }
 
     public HuaweiDomain? FindDomain(string id)
     {
@@ -200,7 +236,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId);
         lock (_gate)
         {
+            DropExpiredLocked(now);
             _tokens[token.Value] = token;
+            if (token.ExpiresAt != DateTimeOffset.MaxValue)
+            {
+                _expiries.Enqueue(token.Value, token.ExpiresAt + ExpiredTokenMemory);
+            }
         }
         return token;
     }
@@ -210,6 +251,19 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         lock (_gate)
         {
             return _tokens.GetValueOrDefault(value);
+        }
+    }
+
+    /// <summary>Forgets tokens that expired more than <see cref="ExpiredTokenMemory"/> ago, so memory stays bounded however long a run lasts.</summary>
+    private void DropExpiredLocked(DateTimeOffset now)
+    {
+        while (_expiries.TryPeek(out var value, out var forgetAt) && forgetAt <= now)
+        {
+            _expiries.Dequeue();
+            if (_tokens.TryGetValue(value, out var token) && token.ExpiresAt + ExpiredTokenMemory <= now)
+            {
+                _tokens.Remove(value);
+            }
         }
     }
 

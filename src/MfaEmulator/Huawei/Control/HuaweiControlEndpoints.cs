@@ -62,7 +62,7 @@ internal static class HuaweiControlEndpoints
             body.HostName!,
             body.OsType ?? "Linux",
             body.EnterpriseProjectId ?? HssStore.DefaultEnterpriseProject));
-        return TypedResults.Created($"/v5/{body.ProjectId}/setting/two-factor-login/hosts", host);
+        return TypedResults.Created($"/v5/{Uri.EscapeDataString(body.ProjectId!)}/setting/two-factor-login/hosts", host);
     }
 }
 

@@ -2,6 +2,7 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Huawei.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.Hss;
@@ -14,6 +15,7 @@ internal static class HssEndpoints
     public static IServiceCollection AddHss(this IServiceCollection services)
     {
         services.AddEmulatorStore<HssStore>();
+        services.AddSingleton<ProjectAccess>();
         return services.AddSingleton<ApiFamily, HssFamily>();
     }
 
@@ -28,26 +30,36 @@ internal static class HssEndpoints
             .WithName("SetTwoFactorLoginConfig")
             .WithSummary("Configure two-factor login for servers")
             .WithDescription("Switches two-factor login on or off for the listed hosts. Hosts the project has not seen are registered on the spot.")
-            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 413);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 413);
 
         group.MapGet("/hosts", ListTwoFactorLoginHost)
             .WithName("ListTwoFactorLoginHost")
             .WithSummary("List hosts with their two-factor login settings")
-            .ProducesErrors<HuaweiErrorEnvelope>(400, 401);
+            .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403);
 
         return group;
     }
 
-    public static Results<Ok, ApiError> SetTwoFactorLoginConfig([AsParameters] SetTwoFactorLoginConfigRequest request, HssStore store)
+    public static Results<Ok, ApiError> SetTwoFactorLoginConfig(
+        [AsParameters] SetTwoFactorLoginConfigRequest request, HuaweiCaller caller, ProjectAccess projects, HssStore store)
     {
+        if (projects.Refusal(caller, request.ProjectId) is { } refusal)
+        {
+            return refusal;
+        }
         var outsider = store.Configure(request.ProjectId, request.EnterpriseProjectId, request.Body!);
         return outsider is null
             ? TypedResults.Ok()
             : HssErrors.HostNotInEnterpriseProject(outsider, request.EnterpriseProjectId!);
     }
 
-    public static Ok<TwoFactorLoginHostList> ListTwoFactorLoginHost([AsParameters] ListTwoFactorLoginHostRequest request, HssStore store)
+    public static Results<Ok<TwoFactorLoginHostList>, ApiError> ListTwoFactorLoginHost(
+        [AsParameters] ListTwoFactorLoginHostRequest request, HuaweiCaller caller, ProjectAccess projects, HssStore store)
     {
+        if (projects.Refusal(caller, request.ProjectId) is { } refusal)
+        {
+            return refusal;
+        }
         var (total, page) = store.List(
             request.ProjectId, request.EnterpriseProjectId, request.HostName, request.DisplayName,
             offset: request.Offset is null ? 0 : int.Parse(request.Offset, System.Globalization.CultureInfo.InvariantCulture),

@@ -100,7 +100,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
     public async Task Moving_the_emulator_clock_does_not_make_real_time_signatures_stale()
     {
         var user = await _api.CreateUser(name: "clock-" + Guid.NewGuid().ToString("N")[..8]);
-        factory.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True(factory.Clock.TryAdvance(TimeSpan.FromHours(2)));
         try
         {
             var response = await _api.Client.SendAsync(await HttpExtensions.Json(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token: null)
@@ -110,7 +110,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
         }
         finally
         {
-            factory.Clock.Advance(TimeSpan.FromHours(-2));
+            Assert.True(factory.Clock.TryAdvance(TimeSpan.FromHours(-2)));
         }
     }
 
@@ -137,7 +137,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
     public async Task An_expired_token_is_refused()
     {
         var user = await _api.CreateUser(name: "expiring-" + Guid.NewGuid().ToString("N")[..8]);
-        factory.Clock.Advance(TimeSpan.FromHours(25));
+        Assert.True(factory.Clock.TryAdvance(TimeSpan.FromHours(25)));
         try
         {
             var response = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{user.UserId}/login-protect", null, user.Token);
@@ -146,7 +146,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
         }
         finally
         {
-            factory.Clock.Advance(TimeSpan.FromHours(-25));
+            Assert.True(factory.Clock.TryAdvance(TimeSpan.FromHours(-25)));
         }
     }
 }
