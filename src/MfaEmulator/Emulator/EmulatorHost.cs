@@ -124,7 +124,8 @@ internal static class EmulatorHost
 
     public static WebApplication MapDocumentation(this WebApplication app)
     {
-        app.MapOpenApi();
+        // The one document by its own path, so any other document name is an ordinary 404 in ProblemDetails.
+        app.MapOpenApi("/openapi/v1.json");
         app.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "MfaEmulator v1");

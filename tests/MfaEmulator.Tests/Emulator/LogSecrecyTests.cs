@@ -61,6 +61,17 @@ public sealed class LogSecrecyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_secret_in_the_query_string_never_reaches_the_logs()
+    {
+        var client = _factory.CreateClient();
+
+        await client.GetAsync("/v5/mfa-devices?access_token=hunter2-query-secret");
+        await client.GetAsync("/_emulator/requests?token=hunter2-query-secret");
+
+        Assert.DoesNotContain("hunter2-query-secret", _logs.Text, StringComparison.Ordinal);
+    }
+
     private sealed class CapturingLoggerProvider : ILoggerProvider
     {
         private readonly ConcurrentQueue<string> _lines = new();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Emulator;
@@ -59,5 +61,71 @@ public sealed class ProcessTests
 
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("--control-key", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Kestrel:Endpoints:Open:Url", "http://0.0.0.0:0")]
+    [InlineData("--Kestrel:Endpoints:Open:Url", "http://[::]:0")]
+    public async Task Listening_beyond_loopback_is_refused_whatever_configuration_names_the_address(string option, string url)
+    {
+        using var process = Launch(option, url);
+
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Refusing to listen on", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_change_acknowledged_before_a_kill_9_is_there_after_the_restart()
+    {
+        var directory = Directory.CreateTempSubdirectory("mfa-emulator-kill-").FullName;
+        var stateFile = Path.Combine(directory, "state.json");
+        var created = new List<string>();
+        try
+        {
+            using (var first = Launch("--urls", "http://127.0.0.1:0", "--state-file", stateFile))
+            {
+                var client = await ClientOf(first);
+                for (var i = 0; i < 40; i++)
+                {
+                    var response = await client.PostAsJsonAsync("/_emulator/huawei/users", new { name = $"kill-{i}" });
+                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                    created.Add((await response.JsonBody()).Str("user_id"));
+                }
+                first.Kill(entireProcessTree: true);
+                await first.WaitForExitAsync();
+            }
+
+            using var second = Launch("--urls", "http://127.0.0.1:0", "--state-file", stateFile);
+            try
+            {
+                var state = (await (await (await ClientOf(second)).GetAsync("/_emulator/state")).JsonBody()).ToString();
+                Assert.All(created, userId => Assert.Contains(userId, state, StringComparison.Ordinal));
+            }
+            finally
+            {
+                second.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>A client of a launched emulator, once it has printed where it listens.</summary>
+    private static async Task<HttpClient> ClientOf(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? line;
+        do
+        {
+            line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        }
+        while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
+        Assert.NotNull(line);
+        return new HttpClient { BaseAddress = new Uri(line["MfaEmulator listening on ".Length..].Trim()) };
     }
 }

@@ -74,6 +74,26 @@ public sealed class StartupOptionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_call_leaves_the_state_file_as_it_was()
+    {
+        var stateFile = Path.Combine(_directory, "state.json");
+        using var emulator = Start(("Emulator:StateFile", stateFile));
+        var api = new HuaweiTestApi(emulator.CreateClient());
+        await api.CreateUser();
+        var written = File.ReadAllText(stateFile);
+        File.SetLastWriteTimeUtc(stateFile, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var notFound = await api.Send(HttpMethod.Put, "/v3.0/OS-MFA/mfa-devices/bind",
+            new { user_id = "nobody", serial_number = "s", authentication_code_first = "000000", authentication_code_second = "111111" }, AnyToken);
+        var unknownRoute = await api.Send(HttpMethod.Post, "/v3.0/OS-MFA/nothing-here", new { }, AnyToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
+        Assert.Equal(new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(stateFile));
+        Assert.Equal(written, File.ReadAllText(stateFile));
+    }
+
+    [Fact]
     public async Task The_same_random_seed_gives_the_same_ids_seeds_and_tokens()
     {
         async Task<string> Run()

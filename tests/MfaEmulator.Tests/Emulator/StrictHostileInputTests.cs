@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Tests.Infrastructure;
+
+namespace MfaEmulator.Tests.Emulator;
+
+/// <summary>Strict mode without holes (hostile-input item 7): a signature covers the body received, a project is one account's.</summary>
+public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : IClassFixture<StrictEmulatorFactory>
+{
+    private readonly HuaweiTestApi _api = new(factory.CreateClient());
+
+    private static string ConfigPath(string project) => $"/v5/{project}/setting/two-factor-login/config";
+
+    private static string HostsPath(string project) => $"/v5/{project}/setting/two-factor-login/hosts";
+
+    private static object Config(bool enabled) => new { enabled, auth_type = "code", host_id_list = new[] { "host-1" } };
+
+    [Fact]
+    public async Task A_signed_request_resent_with_another_body_and_an_unsigned_body_hash_header_is_refused()
+    {
+        var user = await _api.CreateAccount();
+        var project = "sig-" + Guid.NewGuid().ToString("N")[..8];
+        var signed = await HttpExtensions.Json(HttpMethod.Put, ConfigPath(project), Config(true), token: null).SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow);
+        var originalBody = await signed.Content!.ReadAsByteArrayAsync();
+
+        var forged = HttpExtensions.Json(HttpMethod.Put, ConfigPath(project), Config(false), token: null);
+        foreach (var header in signed.Headers)
+        {
+            forged.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        forged.Headers.TryAddWithoutValidation(SdkHmacSignature.ContentSha256Header, Convert.ToHexStringLower(SHA256.HashData(originalBody)));
+        var refused = await _api.Client.SendAsync(forged);
+        var hostsAfterForgery = await (await _api.Send(HttpMethod.Get, HostsPath(project), null, user.Token)).JsonBody();
+        var genuine = await _api.Client.SendAsync(signed);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("APIG.0301", (await refused.JsonBody()).Str("error_code"));
+        Assert.Equal(0, hostsAfterForgery.GetProperty("total_num").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+    }
+
+    [Fact]
+    public async Task One_accounts_HSS_project_is_closed_to_another_account()
+    {
+        var owner = await _api.CreateAccount();
+        var intruder = await _api.CreateAccount();
+        var project = "own-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.OK, (await _api.Send(HttpMethod.Put, ConfigPath(project), Config(true), owner.Token)).StatusCode);
+
+        var read = await _api.Send(HttpMethod.Get, HostsPath(project), null, intruder.Token);
+        var write = await _api.Send(HttpMethod.Put, ConfigPath(project), Config(false), intruder.Token);
+        var ownersView = await (await _api.Send(HttpMethod.Get, HostsPath(project), null, owner.Token)).JsonBody();
+
+        foreach (var refused in new[] { read, write })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var body = await refused.JsonBody();
+            Assert.Equal("APIG.0302", body.Str("error_code"));
+            Assert.Equal(refused.Headers.GetValues("X-Request-Id").Single(), body.Str("request_id"));
+        }
+        Assert.True(ownersView.GetProperty("data_list")[0].GetProperty("auth_switch").GetBoolean());
+    }
+}
+
+/// <summary>Parallel test workers share one emulator: of 200 racing changes of one thing, exactly one wins.</summary>
+public sealed class RaceTests(EmulatorFactory factory) : IClassFixture<EmulatorFactory>
+{
+    private const int Racers = 200;
+    private readonly HuaweiTestApi _api = new(factory.CreateClient());
+
+    [Fact]
+    public async Task Of_200_racing_v3_binds_of_one_device_one_wins_and_the_rest_get_the_conflict()
+    {
+        var user = await _api.CreateUser();
+        var serial = await _api.CreateV3Device(user, user.UserId);
+        var codes = await _api.Codes(serial);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => _api.BindV3(user, user.UserId, serial, codes.Previous, codes.Current)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.NoContent));
+        Assert.Equal(Racers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Of_200_racing_v5_enables_of_one_device_one_wins_and_the_rest_get_the_conflict()
+    {
+        var user = await _api.CreateUser();
+        var created = await _api.Send(HttpMethod.Post, "/v5/virtual-mfa-devices", new { virtual_mfa_device_name = "race" + user.UserId[..8], user_id = user.UserId }, user.Token);
+        var serial = (await created.JsonBody()).GetProperty("virtual_mfa_device").Str("serial_number");
+        var codes = await _api.Codes(serial);
+        var body = new { user_id = user.UserId, serial_number = serial, authentication_code_first = codes.Previous, authentication_code_second = codes.Current };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => _api.Send(HttpMethod.Post, "/v5/mfa-devices/enable", body, user.Token)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(Racers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Of_200_racing_adds_of_one_ZITADEL_factor_one_wins_and_the_rest_get_already_exists()
+    {
+        var created = await _api.Client.PostAsJsonAsync("/_emulator/zitadel/orgs", new { name = "race-" + Guid.NewGuid().ToString("N") });
+        var token = (await created.JsonBody()).Str("token");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ =>
+            _api.Client.SendAsync(HttpExtensions.Json(HttpMethod.Post, "/management/v1/policies/login/second_factors", new { type = "SECOND_FACTOR_TYPE_OTP_EMAIL" }, token: null).Bearer(token))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(Racers - 1, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+    }
+}
