@@ -207,19 +207,19 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
 
   after(() => stopEmulator());
 
-  test('a client signing with a wrong SK is refused with APIG.0301 / 401', async () => {
+  test('a client signing with a wrong SK is refused with APIGW.0301 / 401', async () => {
     const wrong = v3Client(admin, `${admin.secret_key.slice(0, -1)}${admin.secret_key.endsWith('x') ? 'y' : 'x'}`);
     const error = await sdkError(wrong.listUserLoginProtects(new v3.ListUserLoginProtectsRequest()));
-    await assertSdkError(error, { status: 401, code: 'APIG.0301', message: /verify aksk signature fail/, path: '/v3.0/OS-USER/login-protects' });
+    await assertSdkError(error, { status: 401, code: 'APIGW.0301', message: /verify aksk signature fail/, path: '/v3.0/OS-USER/login-protects' });
 
     const wrongV5 = v5Client(admin, 'not-the-secret-key');
     const errorV5 = await sdkError(wrongV5.listMfaDevicesV5(new v5.ListMfaDevicesV5Request().withUserId(admin.user_id)));
-    await assertSdkError(errorV5, { status: 401, code: 'APIG.0301', message: /verify aksk signature fail/, path: '/v5/mfa-devices' });
+    await assertSdkError(errorV5, { status: 401, code: 'APIGW.0301', message: /verify aksk signature fail/, path: '/v5/mfa-devices' });
 
     // An access key the emulator never issued.
     const unknown = v3Client({ ...admin, access_key: 'UNKNOWNACCESSKEY0000' });
     const errorUnknown = await sdkError(unknown.listUserLoginProtects(new v3.ListUserLoginProtectsRequest()));
-    await assertSdkError(errorUnknown, { status: 401, code: 'APIG.0301', path: '/v3.0/OS-USER/login-protects' });
+    await assertSdkError(errorUnknown, { status: 401, code: 'APIGW.0301', path: '/v3.0/OS-USER/login-protects' });
   });
 
   test('v3 self-service: the IAM user creates, binds and shows its virtual MFA device', async () => {
@@ -362,7 +362,7 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
   // ---- Two bugs this test found in the emulator, fixed; kept so they stay fixed. ----
 
   test('path canonicalisation: a signed request whose path holds "[" "]" is verified', async () => {
-    // A user id that does not exist: a verified signature gives IAM.0004 / 404, a rejected one APIG.0301 / 401.
+    // A user id that does not exist: a verified signature gives IAM.0004 / 404, a rejected one APIGW.0301 / 401.
     const error = await sdkError(adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId('no[such]user')));
     assert.equal(error.errorCode, 'IAM.0004', `${error.httpStatusCode} ${error.errorCode} ${error.errorMsg}`);
   });

@@ -23,8 +23,8 @@ internal abstract class HuaweiFamily(HuaweiAuthenticator authenticator) : ApiFam
         return ValueTask.FromResult<ApiError?>(null);
     }
 
-    /// <summary>The family's 401 for a missing, unknown, expired or unverifiable credential.</summary>
-    public abstract ApiError Unauthenticated(AuthFailure failure);
+    /// <summary>The 401 for a missing, unknown, expired or unverifiable credential: the gateway's, before the service sees the call.</summary>
+    public virtual ApiError Unauthenticated(AuthFailure failure) => GatewayErrors.For(failure);
 
     public override ApiError BodyTooLarge(long limit) => GatewayErrors.BodyTooLarge(limit);
 

@@ -36,7 +36,7 @@ public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : ICl
         var genuine = await _api.Client.SendAsync(signed);
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal("APIG.0301", (await refused.JsonBody()).Str("error_code"));
+        Assert.Equal("APIGW.0301", (await refused.JsonBody()).Str("error_code"));
         Assert.Equal(0, hostsAfterForgery.GetProperty("total_num").GetInt32());
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
     }
@@ -57,7 +57,7 @@ public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : ICl
         {
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
             var body = await refused.JsonBody();
-            Assert.Equal("APIG.0302", body.Str("error_code"));
+            Assert.Equal("APIGW.0302", body.Str("error_code"));
             Assert.Equal(refused.Headers.GetValues("X-Request-Id").Single(), body.Str("request_id"));
         }
         Assert.True(ownersView.GetProperty("data_list")[0].GetProperty("auth_switch").GetBoolean());

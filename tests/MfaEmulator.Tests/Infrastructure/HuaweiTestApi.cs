@@ -87,6 +87,17 @@ internal static class HuaweiAssert
         Assert.Equal(["error_code", "error_msg"], body.PropertyNames());
     }
 
+    /// <summary>The API gateway's refusal in front of HSS or IAM v3.0: error_code, error_msg and the request id of the X-Request-Id header.</summary>
+    public static async Task GatewayError(HttpResponseMessage response, HttpStatusCode status, string code, string messagePart)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.JsonBody();
+        Assert.Equal(code, body.Str("error_code"));
+        Assert.Contains(messagePart, body.Str("error_msg"), StringComparison.Ordinal);
+        Assert.Equal(["error_code", "error_msg", "request_id"], body.PropertyNames());
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), body.Str("request_id"));
+    }
+
     /// <summary>The IAM v5 envelope: error_code, error_msg and the request id of the X-Request-Id header.</summary>
     public static async Task<JsonElement> V5Error(HttpResponseMessage response, HttpStatusCode status, string code, string messagePart)
     {

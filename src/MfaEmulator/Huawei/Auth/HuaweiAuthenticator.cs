@@ -67,7 +67,7 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
         }
         if (user is null)
         {
-            return AuthOutcome.Fail(AuthFailureKind.BadSignature, "Get secretKey failed,err:ak not exist");
+            return AuthOutcome.Fail(AuthFailureKind.BadSignature, $"ak {parsed.AccessKey} not exist");
         }
         // SDKs stamp X-Sdk-Date with the real time even when a test has moved the emulator's clock, so a
         // date near either clock is fresh.
@@ -76,11 +76,14 @@ internal sealed class HuaweiAuthenticator(HuaweiAccounts accounts, TimeProvider 
             return AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail: X-Sdk-Date is more than 15 minutes from the server time");
         }
         var signed = Describe(context, parsed, sdkDate);
-        var verified = CanonicalPaths(context.Request).Any(path =>
+        var paths = CanonicalPaths(context.Request).ToList();
+        var verified = paths.Any(path =>
             string.Equals(SdkHmacSignature.Compute(signed with { Path = path }, user.SecretKey), parsed.Signature, StringComparison.Ordinal));
+        // As the real gateway does, name the canonical request it computed (never the SK or the expected signature),
+        // so a client can compare it with its own and find its signing bug.
         return verified
             ? AuthOutcome.Ok(new HuaweiCaller(user, Token: null))
-            : AuthOutcome.Fail(AuthFailureKind.BadSignature, "verify aksk signature fail");
+            : AuthOutcome.Fail(AuthFailureKind.BadSignature, $"verify aksk signature fail, canonicalRequest:{SdkHmacSignature.CanonicalRequest(signed with { Path = paths[0] })}");
     }
 
     private static SignedRequest Describe(HttpContext context, SdkAuthorization authorization, string sdkDate)

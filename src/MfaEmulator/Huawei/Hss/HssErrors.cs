@@ -42,8 +42,6 @@ internal sealed class HssFamily(HuaweiAuthenticator authenticator) : HuaweiFamil
 
     public override object Envelope(ApiError error, string requestId) => HuaweiErrorEnvelope.Of(error, requestId, HssErrors.InvalidParameter);
 
-    public override ApiError Unauthenticated(AuthFailure failure) => GatewayErrors.Unauthenticated(failure.Reason);
-
     public override ApiError MalformedBody(string? field, string detail) => HssErrors.MalformedBody(field, detail);
 
     public override ApiError ForStatus(int status) => HssErrors.ForStatus(status);

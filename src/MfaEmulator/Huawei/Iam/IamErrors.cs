@@ -1,6 +1,5 @@
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Totp;
-using MfaEmulator.Huawei.Auth;
 
 namespace MfaEmulator.Huawei.Iam;
 
@@ -19,14 +18,6 @@ internal static class IamErrors
 
     public static ApiError UnbindWhileVmfa() =>
         new(400, "IAM.1062", "Login protection has been bound to mfa, the unbinding operation cannot be performed.");
-
-    public static ApiError Unauthenticated(AuthFailure failure) => failure.Kind switch
-    {
-        AuthFailureKind.Missing => new(401, "IAM.0001", "The request you have made requires authentication."),
-        AuthFailureKind.ExpiredToken => new(401, "IAM.0066", $"The token has expired: {failure.Reason}."),
-        AuthFailureKind.InvalidToken => new(401, "IAM.0067", $"Invalid token: {failure.Reason}."),
-        _ => GatewayErrors.Unauthenticated(failure.Reason),
-    };
 
     public static ApiError NotAuthorized(string action) =>
         new(403, "IAM.0002", $"You are not authorized to perform the requested action: {action}.");
@@ -55,7 +46,7 @@ internal static class IamErrors
     public static ApiError ForStatus(int status) => status switch
     {
         400 => InvalidBody("rejected by an injected fault"),
-        401 => Unauthenticated(new AuthFailure(AuthFailureKind.Missing, "")),
+        401 => GatewayErrors.Unauthenticated("rejected by an injected fault"),
         403 => NotAuthorized("rejected by an injected fault"),
         404 => NotFound("resource", "rejected by an injected fault"),
         409 => Conflict("resource", "Rejected by an injected fault."),

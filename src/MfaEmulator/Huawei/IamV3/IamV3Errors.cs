@@ -13,8 +13,6 @@ internal sealed class IamV3Family(HuaweiAuthenticator authenticator) : HuaweiFam
 
     public override object Envelope(ApiError error, string requestId) => HuaweiErrorEnvelope.Of(error, requestId, "IAM.0006");
 
-    public override ApiError Unauthenticated(AuthFailure failure) => IamErrors.Unauthenticated(failure);
-
     public override ApiError MalformedBody(string? field, string detail) => IamErrors.MalformedBody(field, detail);
 
     public override ApiError ForStatus(int status) => IamErrors.ForStatus(status);

@@ -46,8 +46,6 @@ internal sealed class IamV5Family(HuaweiAuthenticator authenticator) : HuaweiFam
         error.Code ?? "IAM.0006", error.Message, requestId,
         error.Code == IamV5Errors.AccessDeniedCode ? IamV5Errors.EncodeAuthorizationMessage(error.Message) : null);
 
-    public override ApiError Unauthenticated(AuthFailure failure) => IamErrors.Unauthenticated(failure);
-
     public override ApiError MalformedBody(string? field, string detail) => IamErrors.MalformedBody(field, detail);
 
     public override ApiError ForStatus(int status) => IamErrors.ForStatus(status);

@@ -159,21 +159,21 @@ public sealed class HssEndpointsTests(EmulatorFactory factory) : IClassFixture<E
     {
         var response = await Configure(SeedExample(), token: null);
 
-        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIG.0301", "x-auth-token not found");
+        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "x-auth-token not found");
         var body = await response.JsonBody();
         Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), body.Str("request_id"));
     }
 
     [Fact]
     public async Task A_token_over_32768_characters_is_refused() =>
-        await AssertHssError(await Configure(SeedExample(), token: new string('t', 32_769)), HttpStatusCode.Unauthorized, "APIG.0301", "longer than 32768");
+        await AssertHssError(await Configure(SeedExample(), token: new string('t', 32_769)), HttpStatusCode.Unauthorized, "APIGW.0301", "longer than 32768");
 
     [Fact]
     public async Task Credentials_are_checked_before_the_body()
     {
         var response = await Configure("{not json", token: null);
 
-        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIG.0301", "x-auth-token not found");
+        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "x-auth-token not found");
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public sealed class HssEndpointsTests(EmulatorFactory factory) : IClassFixture<E
 
         var response = await Configure(body);
 
-        await AssertHssError(response, HttpStatusCode.RequestEntityTooLarge, "APIG.0201", "Request entity too large");
+        await AssertHssError(response, HttpStatusCode.RequestEntityTooLarge, "APIGW.0201", "Request entity too large");
     }
 
     [Fact]
@@ -226,8 +226,8 @@ public sealed class HssEndpointsTests(EmulatorFactory factory) : IClassFixture<E
         var unknown = await _client.SendAsync(Json(HttpMethod.Get, $"/v5/{_project}/setting/nothing", null));
         var wrongMethod = await _client.SendAsync(Json(HttpMethod.Delete, ConfigPath, null));
 
-        await AssertHssError(unknown, HttpStatusCode.NotFound, "APIG.0101", "The API does not exist");
-        await AssertHssError(wrongMethod, HttpStatusCode.NotFound, "APIG.0101", "DELETE");
+        await AssertHssError(unknown, HttpStatusCode.NotFound, "APIGW.0101", "The API does not exist");
+        await AssertHssError(wrongMethod, HttpStatusCode.NotFound, "APIGW.0101", "DELETE");
     }
 
     [Fact]
@@ -302,6 +302,6 @@ public sealed class HssEndpointsTests(EmulatorFactory factory) : IClassFixture<E
 
         var response = await _client.SendAsync(request);
 
-        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIG.0301", "verify aksk signature fail");
+        await AssertHssError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "verify aksk signature fail");
     }
 }

@@ -61,7 +61,7 @@ public sealed class IamUsersEndpointsTests(EmulatorFactory factory) : IClassFixt
     {
         var response = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{DefaultHuaweiAccount.AdminId}", null, token: null);
 
-        await IamError(response, HttpStatusCode.Unauthorized, "IAM.0001", "requires authentication");
+        await GatewayError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "x-auth-token not found");
     }
 }
 

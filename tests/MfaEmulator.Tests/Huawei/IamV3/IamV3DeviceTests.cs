@@ -171,7 +171,7 @@ public sealed class IamV3DeviceTests(EmulatorFactory factory) : IClassFixture<Em
     {
         var response = await _api.Send(HttpMethod.Put, "/v3.0/OS-MFA/mfa-devices/bind", new { user_id = "u" }, token: null);
 
-        await IamError(response, HttpStatusCode.Unauthorized, "IAM.0001", "requires authentication");
+        await GatewayError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "x-auth-token not found");
     }
 
     [Fact]

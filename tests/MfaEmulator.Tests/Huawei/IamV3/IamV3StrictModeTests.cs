@@ -15,7 +15,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
     {
         var response = await _api.Send(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, "MIInotIssued");
 
-        await IamError(response, HttpStatusCode.Unauthorized, "IAM.0067", "decrypt token fail");
+        await GatewayError(response, HttpStatusCode.Unauthorized, "APIGW.0301", "decrypt token fail");
     }
 
     [Fact]
@@ -80,8 +80,8 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
 
         await IamError(good, HttpStatusCode.NotFound, "IAM.0004", "virtual MFA device of user");
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
-        Assert.Equal("APIG.0301", (await wrongKey.JsonBody()).Str("error_code"));
-        Assert.Contains("ak not exist", (await unknownKey.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
+        Assert.Equal("APIGW.0301", (await wrongKey.JsonBody()).Str("error_code"));
+        Assert.Matches("^Incorrect IAM authentication information: ak \\S+ not exist$", (await unknownKey.JsonBody()).Str("error_msg"));
         Assert.Contains("15 minutes", (await stale.JsonBody()).Str("error_msg"), StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
         {
             var response = await _api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{user.UserId}/login-protect", null, user.Token);
 
-            await IamError(response, HttpStatusCode.Unauthorized, "IAM.0066", "token expires");
+            await GatewayError(response, HttpStatusCode.Unauthorized, "APIGW.0307", "token expires");
         }
         finally
         {

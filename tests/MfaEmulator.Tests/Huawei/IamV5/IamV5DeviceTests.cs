@@ -200,7 +200,7 @@ public sealed class IamV5DeviceTests(EmulatorFactory factory) : IClassFixture<Em
 
     [Fact]
     public async Task A_request_without_credentials_gets_401_with_the_request_id() =>
-        await V5Error(await _api.Send(HttpMethod.Get, "/v5/mfa-devices", null, token: null), HttpStatusCode.Unauthorized, "IAM.0001", "requires authentication");
+        await V5Error(await _api.Send(HttpMethod.Get, "/v5/mfa-devices", null, token: null), HttpStatusCode.Unauthorized, "APIGW.0301", "x-auth-token not found");
 
     [Fact]
     public async Task Paging_over_250_devices_returns_each_exactly_once_even_while_devices_are_added()

@@ -135,7 +135,7 @@ public sealed class KeystoneTokenTests(EmulatorFactory factory) : IClassFixture<
         await _api.AdvanceClock(24 * 3600 + 1);
         var expired = await _api.Send(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices", null, token);
 
-        await IamError(expired, HttpStatusCode.Unauthorized, "IAM.0066", "token expires");
+        await GatewayError(expired, HttpStatusCode.Unauthorized, "APIGW.0307", "token expires");
     }
 
     [Fact]
