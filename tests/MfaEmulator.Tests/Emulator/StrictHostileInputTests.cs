@@ -17,11 +17,20 @@ public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : ICl
 
     private static object Config(bool enabled) => new { enabled, auth_type = "code", host_id_list = new[] { "host-1" } };
 
+    /// <summary>Strict mode configures only hosts HSS knows (an agent is installed): register one first.</summary>
+    private async Task<string> ProjectWithHost()
+    {
+        var project = "p-" + Guid.NewGuid().ToString("N")[..8];
+        var registered = await _api.Client.PostAsJsonAsync("/_emulator/huawei/hosts", new { project_id = project, host_id = "host-1", host_name = "web-1" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        return project;
+    }
+
     [Fact]
     public async Task A_signed_request_resent_with_another_body_and_an_unsigned_body_hash_header_is_refused()
     {
         var user = await _api.CreateAccount();
-        var project = "sig-" + Guid.NewGuid().ToString("N")[..8];
+        var project = await ProjectWithHost();
         var signed = await HttpExtensions.Json(HttpMethod.Put, ConfigPath(project), Config(true), token: null).SignAsync(user.AccessKey, user.SecretKey, DateTimeOffset.UtcNow);
         var originalBody = await signed.Content!.ReadAsByteArrayAsync();
 
@@ -37,7 +46,7 @@ public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : ICl
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("APIGW.0301", (await refused.JsonBody()).Str("error_code"));
-        Assert.Equal(0, hostsAfterForgery.GetProperty("total_num").GetInt32());
+        Assert.False(hostsAfterForgery.GetProperty("data_list")[0].GetProperty("auth_switch").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
     }
 
@@ -46,7 +55,7 @@ public sealed class StrictHostileInputTests(StrictEmulatorFactory factory) : ICl
     {
         var owner = await _api.CreateAccount();
         var intruder = await _api.CreateAccount();
-        var project = "own-" + Guid.NewGuid().ToString("N")[..8];
+        var project = await ProjectWithHost();
         Assert.Equal(HttpStatusCode.OK, (await _api.Send(HttpMethod.Put, ConfigPath(project), Config(true), owner.Token)).StatusCode);
 
         var read = await _api.Send(HttpMethod.Get, HostsPath(project), null, intruder.Token);

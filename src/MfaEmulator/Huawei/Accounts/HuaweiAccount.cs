@@ -17,7 +17,26 @@ internal sealed record HuaweiUser(
     [property: JsonPropertyName("mobile")] string? Mobile,
     [property: JsonPropertyName("admin")] bool IsAdmin,
     [property: JsonPropertyName("access_key")] string AccessKey,
-    [property: JsonPropertyName("secret_key")] string SecretKey);
+    [property: JsonPropertyName("secret_key")] string SecretKey,
+    [property: JsonPropertyName("profile")] UserProfile? Profile = null)
+{
+    /// <summary>What IAM's user API shows and changes beyond the credentials; users from control routes have the defaults.</summary>
+    public UserProfile Details => Profile ?? UserProfile.Default;
+}
+
+/// <summary>The IAM user fields of CreateUser/UpdateUser (iam_08_0015, iam_08_0004) the emulator keeps.</summary>
+internal sealed record UserProfile(
+    [property: JsonPropertyName("enabled")] bool Enabled = true,
+    [property: JsonPropertyName("description")] string Description = "",
+    [property: JsonPropertyName("areacode")] string AreaCode = "",
+    [property: JsonPropertyName("pwd_status")] bool PwdStatus = false,
+    [property: JsonPropertyName("access_mode")] string AccessMode = "default",
+    [property: JsonPropertyName("xuser_id")] string XuserId = "",
+    [property: JsonPropertyName("xuser_type")] string XuserType = "",
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null)
+{
+    public static readonly UserProfile Default = new();
+}
 
 /// <summary>A token issued by <c>POST /v3/auth/tokens</c> or handed out by the control routes.</summary>
 internal sealed record IssuedToken(
@@ -27,7 +46,8 @@ internal sealed record IssuedToken(
     [property: JsonPropertyName("issued_at")] DateTimeOffset IssuedAt,
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("mfa_authn_at")] DateTimeOffset? MfaAuthnAt,
-    [property: JsonPropertyName("project_id")] string? ProjectId);
+    [property: JsonPropertyName("project_id")] string? ProjectId,
+    [property: JsonPropertyName("project_name")] string? ProjectName = null);
 
 /// <summary>Identifiers a seed file or control-route caller may fix instead of having them generated.</summary>
 internal sealed record FixedCredentials(string? UserId, string? AccessKey, string? SecretKey);

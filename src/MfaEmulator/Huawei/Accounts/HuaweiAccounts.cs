@@ -210,14 +210,16 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// Adds a user; null when the account already has a user of that name (IAM names are unique per account)
     /// or a fixed id or access key is taken.
     /// </summary>
-    public HuaweiUser? CreateUser(string domainId, string name, string? password, string? email, string? mobile, bool admin, FixedCredentials? fixedCredentials = null)
+    public HuaweiUser? CreateUser(
+        string domainId, string name, string? password, string? email, string? mobile, bool admin, FixedCredentials? fixedCredentials = null, UserProfile? profile = null)
     {
         lock (_gate)
         {
             var user = new HuaweiUser(
                 fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
                 AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
-                SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30));
+                SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
+                Profile: (profile ?? UserProfile.Default) with { CreatedAt = _clock.GetUtcNow() });
             if (_users.ContainsKey(user.Id) || _users.Values.Any(u => u.DomainId == domainId && u.Name == name || u.AccessKey == user.AccessKey))
             {
                 return null;
@@ -227,13 +229,50 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     }
 
+    /// <summary>Changes a user; null when there is no such user, or the new name is another user's in the account.</summary>
+    public HuaweiUser? UpdateUser(string userId, Func<HuaweiUser, HuaweiUser> change)
+    {
+        lock (_gate)
+        {
+            if (!_users.TryGetValue(userId, out var user))
+            {
+                return null;
+            }
+            var changed = change(user) with { Id = user.Id, DomainId = user.DomainId };
+            if (changed.Name != user.Name && _users.Values.Any(u => u.DomainId == user.DomainId && u.Name == changed.Name))
+            {
+                return null;
+            }
+            _users[userId] = changed;
+            return changed;
+        }
+    }
+
+    /// <summary>Removes a user; the user's tokens stop working at once (the authenticator finds no user).</summary>
+    public bool DeleteUser(string userId)
+    {
+        lock (_gate)
+        {
+            return _users.Remove(userId);
+        }
+    }
+
+    /// <summary>An account's users in name order (KeystoneListUsers has no paging).</summary>
+    public IReadOnlyList<HuaweiUser> UsersOf(string domainId)
+    {
+        lock (_gate)
+        {
+            return [.. _users.Values.Where(u => u.DomainId == domainId).OrderBy(u => u.Name, StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>A new token for 24 hours; a <paramref name="fixedValue"/> (seed files, control routes) never expires.</summary>
-    public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId, string? fixedValue = null)
+    public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId, string? fixedValue = null, string? projectName = null)
     {
         var now = _clock.GetUtcNow();
         var token = new IssuedToken(
             fixedValue ?? "MII" + _random.NewToken(48), user.Id, methods, now,
-            fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId);
+            fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId, projectName);
         lock (_gate)
         {
             DropExpiredLocked(now);

@@ -2,13 +2,14 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.Hss;
 
 /// <summary>Huawei Cloud HSS v5 two-factor login for servers (seed 000) and its read-back list.</summary>
-internal static class HssEndpoints
+internal static partial class HssEndpoints
 {
     public const string Tag = "Huawei HSS v5: two-factor login";
 
@@ -41,16 +42,27 @@ internal static class HssEndpoints
     }
 
     public static Results<Ok, ApiError> SetTwoFactorLoginConfig(
-        [AsParameters] SetTwoFactorLoginConfigRequest request, HuaweiCaller caller, ProjectAccess projects, HssStore store)
+        [AsParameters] SetTwoFactorLoginConfigRequest request, HuaweiCaller caller, ProjectAccess projects, HssStore store, EmulatorOptions options,
+        ILogger<HssStore> logger)
     {
         if (projects.Refusal(caller, request.ProjectId) is { } refusal)
         {
             return refusal;
         }
-        var outsider = store.Configure(request.ProjectId, request.EnterpriseProjectId, request.Body!);
-        return outsider is null
-            ? TypedResults.Ok()
-            : HssErrors.HostNotInEnterpriseProject(outsider, request.EnterpriseProjectId!);
+        var outcome = store.Configure(request.ProjectId, request.EnterpriseProjectId, request.Body!, registerUnknown: !options.Strict);
+        if (outcome.OutsideHost is { } outsider)
+        {
+            return HssErrors.HostNotInEnterpriseProject(outsider, request.EnterpriseProjectId!);
+        }
+        if (outcome.UnknownHost is { } unknown)
+        {
+            return HssErrors.HostWithoutAgent(unknown);
+        }
+        foreach (var hostId in outcome.Registered)
+        {
+            LogRegistered(logger, hostId, request.ProjectId);
+        }
+        return TypedResults.Ok();
     }
 
     public static Results<Ok<TwoFactorLoginHostList>, ApiError> ListTwoFactorLoginHost(
@@ -67,4 +79,7 @@ internal static class HssEndpoints
         return TypedResults.Ok(new TwoFactorLoginHostList(total, [.. page.Select(h => new TwoFactorLoginHost(
             h.HostId, h.HostName, h.OsType, h.AuthSwitch, h.AuthType, h.TopicDisplayName, h.TopicUrn, OutsideHost: false))]));
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HSS: host {HostId} was unknown in project {ProjectId}; lenient mode registered it (strict mode answers HSS.1001)")]
+    private static partial void LogRegistered(ILogger logger, string hostId, string projectId);
 }

@@ -15,6 +15,10 @@ internal static class HssErrors
     public static ApiError HostNotInEnterpriseProject(string hostId, string enterpriseProjectId) =>
         new(400, ResourceNotFound, $"Resource not found: host {hostId} is not in enterprise project {enterpriseProjectId}");
 
+    /// <summary>HSS.1001 (api-hss2.0 ErrorCode): a host id HSS knows no agent for (strict mode; lenient mode registers it).</summary>
+    public static ApiError HostWithoutAgent(string hostId) =>
+        new(400, "HSS.1001", $"The selected server is not associated with any agent: {hostId}");
+
     public static ApiError MalformedBody(string? field, string detail) =>
         field is null ? new(400, ParseFailure, $"Request parse failure: {detail}") : Invalid(detail);
 

@@ -16,6 +16,9 @@ internal sealed record HssHost(
     [property: JsonPropertyName("topic_display_name")] string? TopicDisplayName = null,
     [property: JsonPropertyName("topic_urn")] string? TopicUrn = null);
 
+/// <summary>What a configuration call did: refused for a host outside the enterprise project or unknown, or applied (registering these).</summary>
+internal readonly record struct HssConfigOutcome(string? OutsideHost, string? UnknownHost, IReadOnlyList<string> Registered);
+
 /// <summary>Hosts per project. One lock: a configuration call changes all its hosts or none.</summary>
 internal sealed class HssStore : IEmulatorStore
 {
@@ -27,11 +30,11 @@ internal sealed class HssStore : IEmulatorStore
     private readonly Dictionary<string, Dictionary<string, HssHost>> _projects = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Applies one configuration to every listed host. A host id the project has never seen is registered
-    /// on the spot (named after its id) so the documented example works against an empty emulator.
-    /// Returns the id of a host outside the requested enterprise project, changing nothing, if there is one.
+    /// Applies one configuration to every listed host, or to none. A host id the project has never seen is
+    /// registered on the spot (named after its id) when <paramref name="registerUnknown"/>, so the documented example
+    /// works against an empty emulator; otherwise it is refused, as HSS refuses a server without an agent.
     /// </summary>
-    public string? Configure(string projectId, string? enterpriseProjectId, TwoFactorLoginConfigBody config)
+    public HssConfigOutcome Configure(string projectId, string? enterpriseProjectId, TwoFactorLoginConfigBody config, bool registerUnknown)
     {
         lock (_gate)
         {
@@ -40,7 +43,12 @@ internal sealed class HssStore : IEmulatorStore
             var outsider = hostIds.FirstOrDefault(id => hosts.TryGetValue(id, out var host) && !InScope(host, enterpriseProjectId));
             if (outsider is not null)
             {
-                return outsider;
+                return new HssConfigOutcome(OutsideHost: outsider, UnknownHost: null, Registered: []);
+            }
+            var unknown = hostIds.Where(id => !hosts.ContainsKey(id)).ToList();
+            if (unknown.Count > 0 && !registerUnknown)
+            {
+                return new HssConfigOutcome(OutsideHost: null, UnknownHost: unknown[0], Registered: []);
             }
             foreach (var id in hostIds)
             {
@@ -53,7 +61,7 @@ internal sealed class HssStore : IEmulatorStore
                     TopicUrn = config.TopicUrn,
                 };
             }
-            return null;
+            return new HssConfigOutcome(OutsideHost: null, UnknownHost: null, Registered: unknown);
         }
     }
 

@@ -17,6 +17,9 @@ internal enum IamRule
 
     /// <summary>iam_08_0021: an administrator cannot change their own login protection; others only their own.</summary>
     ChangeLoginProtect,
+
+    /// <summary>Only the account's administrator (user management).</summary>
+    Administrator,
 }
 
 /// <summary>
@@ -52,6 +55,7 @@ internal sealed class IamAccess(HuaweiAccounts accounts, EmulatorOptions options
     {
         IamRule.Self => caller.User.Id == target.Id,
         IamRule.SelfOrAdmin => caller.User.IsAdmin || caller.User.Id == target.Id,
+        IamRule.Administrator => caller.User.IsAdmin,
         _ => caller.User.IsAdmin ? caller.User.Id != target.Id : caller.User.Id == target.Id,
     };
 }

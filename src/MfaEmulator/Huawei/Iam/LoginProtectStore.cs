@@ -22,7 +22,12 @@ internal static class LoginProtectMethods
     public const string Email = "email";
     public const string Vmfa = "vmfa";
 
+    /// <summary>How a disabled protection reads back, whatever method the disabling call named (iam_08_0014's list example).</summary>
+    public const string None = "none";
+
     public static readonly string[] All = [Sms, Email, Vmfa];
+
+    public static readonly string[] Stored = [.. All, None];
 }
 
 internal sealed class LoginProtectStore : IEmulatorStore
@@ -38,6 +43,14 @@ internal sealed class LoginProtectStore : IEmulatorStore
         {
             _byUser[protect.UserId] = protect;
             return protect;
+        }
+    }
+
+    public void Remove(string userId)
+    {
+        lock (_gate)
+        {
+            _byUser.Remove(userId);
         }
     }
 
@@ -95,8 +108,8 @@ internal sealed class LoginProtectStore : IEmulatorStore
         var byUser = StateSchema.Index(protects, p => p.UserId, Name, "the login protection of user");
         foreach (var protect in protects)
         {
-            StateSchema.Require(LoginProtectMethods.All.Contains(protect.VerificationMethod), Name,
-                $"user {protect.UserId} has verification_method '{protect.VerificationMethod}', not one of {string.Join(", ", LoginProtectMethods.All)}");
+            StateSchema.Require(LoginProtectMethods.Stored.Contains(protect.VerificationMethod), Name,
+                $"user {protect.UserId} has verification_method '{protect.VerificationMethod}', not one of {string.Join(", ", LoginProtectMethods.Stored)}");
         }
         return () =>
         {

@@ -128,6 +128,18 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
     }
 
+    /// <summary>Forgets the user's device, bound or not (the user is being deleted).</summary>
+    public void RemoveUser(string userId)
+    {
+        lock (_gate)
+        {
+            foreach (var serial in _bySerial.Values.Where(d => d.UserId == userId).Select(d => d.SerialNumber).ToList())
+            {
+                _bySerial.Remove(serial);
+            }
+        }
+    }
+
     public VirtualMfaDevice? Find(string serialNumber)
     {
         lock (_gate)

@@ -165,7 +165,9 @@ internal static class IamV3Endpoints
         {
             return IamErrors.InvalidParameter("verification_method", $"user {user.Id} has no email address for email verification");
         }
-        var saved = protects.Set(new LoginProtect(user.Id, user.DomainId, spec.Enabled!.Value, spec.VerificationMethod!));
+        // Terraform disables with {"enabled": false, "verification_method": "sms"} and reads back only "none" as off.
+        var method = spec.Enabled == true ? spec.VerificationMethod! : LoginProtectMethods.None;
+        var saved = protects.Set(new LoginProtect(user.Id, user.DomainId, spec.Enabled!.Value, method));
         return TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(saved)));
     }
 

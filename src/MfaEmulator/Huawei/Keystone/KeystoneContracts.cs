@@ -52,7 +52,7 @@ internal sealed record TokenBody(
     [property: JsonPropertyName("project"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProjectView? Project,
     [property: JsonPropertyName("domain"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DomainView? Domain,
     [property: JsonPropertyName("roles")] IReadOnlyList<RoleView> Roles,
-    [property: JsonPropertyName("catalog")] IReadOnlyList<object> Catalog,
+    [property: JsonPropertyName("catalog")] IReadOnlyList<CatalogEntry> Catalog,
     [property: JsonPropertyName("mfa_authn_at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MfaAuthnAt);
 
 internal sealed record TokenUserView(
@@ -73,6 +73,25 @@ internal sealed record ProjectView(
 internal sealed record RoleView(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name);
+
+/// <summary>A service of the token's catalog (iam_30_0001 tables 15/16): the emulator's own base URL serves them all.</summary>
+internal sealed record CatalogEntry(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("endpoints")] IReadOnlyList<CatalogEndpoint> Endpoints);
+
+internal sealed record CatalogEndpoint(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("interface")] string Interface,
+    [property: JsonPropertyName("region")] string Region,
+    [property: JsonPropertyName("region_id")] string RegionId,
+    [property: JsonPropertyName("url")] string Url);
+
+// KeystoneValidateToken (GET /v3/auth/tokens): the token to check in X-Subject-Token.
+internal sealed record ValidateTokenRequest(
+    [property: FromHeader(Name = "X-Subject-Token")] string? SubjectToken,
+    [property: FromQuery(Name = "nocatalog")] string? NoCatalog);
 
 // KeystoneListProjects / KeystoneListAuthDomains: the SDKs call these to find ids they were not given.
 internal sealed record ListProjectsRequest([property: FromQuery(Name = "name")] string? Name);

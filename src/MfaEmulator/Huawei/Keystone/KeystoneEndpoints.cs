@@ -34,6 +34,11 @@ internal static class KeystoneEndpoints
             .WithSummary("Obtain a user token with a password, or with a password and a virtual MFA code")
             .WithDescription("The token is in the X-Subject-Token response header. methods [\"password\"] or [\"password\",\"totp\"].")
             .ProducesErrors<KeystoneErrorEnvelope>(400, 401);
+        group.MapGet("/auth/tokens", KeystoneValidateToken)
+            .WithName("KeystoneValidateToken")
+            .WithSummary("Check a token (X-Subject-Token) and show its body")
+            .RequireVendorCredentials()
+            .ProducesErrors<KeystoneErrorEnvelope>(400, 401, 403, 404);
         group.MapGet("/projects", KeystoneListProjects)
             .WithName("KeystoneListProjects")
             .WithSummary("List projects (any name answers: every region is a project of the caller's account)")
@@ -58,6 +63,10 @@ internal static class KeystoneEndpoints
         {
             return KeystoneErrors.WrongPassword();
         }
+        if (!user.Details.Enabled)
+        {
+            return KeystoneErrors.Unauthorized("The user is disabled.");
+        }
         var domain = accounts.FindDomain(user.DomainId)!;
         var scope = request.Body.Auth.Scope;
         if (scope?.Domain is { } wanted && wanted.Id != domain.Id && wanted.Name != domain.Name)
@@ -78,17 +87,45 @@ internal static class KeystoneEndpoints
         }
 
         var project = scope?.Project is { } p ? ProjectOf(domain, p.Id, p.Name) : null;
-        var token = accounts.IssueToken(user, methods, mfaAt, project?.Id);
+        var token = accounts.IssueToken(user, methods, mfaAt, project?.Id, projectName: project?.Name);
         context.Response.Headers[SubjectTokenHeader] = token.Value;
+        return TypedResults.Created((string?)null, new TokenResponse(TokenBodyOf(token, user, domain, context, request.NoCatalog)));
+    }
+
+    /// <summary>
+    /// KeystoneValidateToken: the caller's credential in X-Auth-Token (or AK/SK), the token to check in X-Subject-Token.
+    /// An unknown or expired subject is 404 "X-Subject-Token is invalid in the request" (the page's example).
+    /// Strict mode: an administrator checks any token of the account, a user only their own.
+    /// </summary>
+    public static Results<Ok<TokenResponse>, ApiError> KeystoneValidateToken(
+        [AsParameters] ValidateTokenRequest request, HttpContext context, HuaweiCaller caller, IamAccess access, HuaweiAccounts accounts, TimeProvider clock)
+    {
+        if (accounts.FindToken(request.SubjectToken!) is not { } token || token.ExpiresAt <= clock.GetUtcNow()
+            || accounts.FindUser(token.UserId) is not { } user || user.DomainId != caller.DomainId)
+        {
+            return KeystoneErrors.SubjectTokenInvalid();
+        }
+        if (!access.MayList(caller) && caller.User.Id != user.Id)
+        {
+            return KeystoneErrors.Forbidden();
+        }
+        context.Response.Headers[SubjectTokenHeader] = token.Value;
+        return TypedResults.Ok(new TokenResponse(TokenBodyOf(token, user, accounts.FindDomain(user.DomainId)!, context, request.NoCatalog)));
+    }
+
+    private static TokenBody TokenBodyOf(IssuedToken token, HuaweiUser user, HuaweiDomain domain, HttpContext context, string? noCatalog)
+    {
         var domainView = new DomainView(domain.Id, domain.Name);
-        return TypedResults.Created((string?)null, new TokenResponse(new TokenBody(
-            Format(token.ExpiresAt), Format(token.IssuedAt), methods,
+        var project = token.ProjectId is { } projectId ? new ProjectView(projectId, token.ProjectName ?? projectId, domainView) : null;
+        return new TokenBody(
+            Format(token.ExpiresAt), Format(token.IssuedAt), token.Methods,
             new TokenUserView(user.Id, user.Name, domainView, PasswordExpiresAt: ""),
-            project is null ? null : new ProjectView(project.Id, project.Name, domainView),
+            project,
             project is null ? domainView : null,
             user.IsAdmin ? [new RoleView("0", "te_admin"), new RoleView("0", "secu_admin")] : [],
-            Catalog: [],
-            mfaAt is { } at ? Format(at) : null)));
+            // iam_30_0001: any non-empty nocatalog leaves the catalog out; the page's example still writes "catalog": [].
+            string.IsNullOrEmpty(noCatalog) ? TokenCatalog.For($"{context.Request.Scheme}://{context.Request.Host}", project) : [],
+            token.MfaAuthnAt is { } at ? Format(at) : null);
     }
 
     public static Ok<ProjectsResponse> KeystoneListProjects([AsParameters] ListProjectsRequest request, HuaweiCaller caller, HuaweiAccounts accounts)

@@ -21,6 +21,11 @@ internal static class KeystoneErrors
 
     public static ApiError Unauthorized(string message) => new(401, null, message);
 
+    public static ApiError Forbidden() => new(403, null, "You are not authorized to perform the requested action.");
+
+    /// <summary>KeystoneValidateToken's documented 404.</summary>
+    public static ApiError SubjectTokenInvalid() => new(404, null, "X-Subject-Token is invalid in the request");
+
     public static ApiError Unauthenticated(AuthFailure failure) => Unauthorized(failure.Kind == AuthFailureKind.Missing
         ? "The request you have made requires authentication."
         : $"The request you have made requires authentication: {failure.Reason}.");

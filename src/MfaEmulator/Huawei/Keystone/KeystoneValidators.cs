@@ -39,6 +39,13 @@ internal sealed class CreateTokenValidator : AbstractValidator<CreateTokenReques
     }
 }
 
+internal sealed class ValidateTokenValidator : AbstractValidator<ValidateTokenRequest>
+{
+    public ValidateTokenValidator() =>
+        RuleFor(r => r.SubjectToken).Must(t => !string.IsNullOrEmpty(t) && t.Length <= 32_768)
+            .Invalid("The request you have made requires the X-Subject-Token header: the token to validate.");
+}
+
 internal sealed class ListProjectsValidator : AbstractValidator<ListProjectsRequest>
 {
     public ListProjectsValidator() =>

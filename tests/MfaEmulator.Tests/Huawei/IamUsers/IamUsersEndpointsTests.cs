@@ -21,7 +21,8 @@ public sealed class IamUsersEndpointsTests(EmulatorFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var shown = (await response.JsonBody()).GetProperty("user");
         Assert.Equal(
-            ["access_mode", "description", "domain_id", "email", "enabled", "id", "is_domain_owner", "links", "name", "phone", "pwd_status"],
+            ["access_mode", "areacode", "create_time", "description", "domain_id", "email", "enabled", "id", "is_domain_owner", "last_login_time",
+                "links", "name", "phone", "pwd_status", "pwd_strength", "update_time", "xuser_id", "xuser_type"],
             shown.PropertyNames());
         Assert.Equal(user.UserId, shown.Str("id"));
         Assert.Equal(user.Name, shown.Str("name"));
