@@ -361,6 +361,100 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
 
   // ---- Two bugs this test found in the emulator, fixed; kept so they stay fixed. ----
 
+  test('IAM user lifecycle: createUser, token by password, device, bind, vmfa, token by password + TOTP, update, list, delete', async () => {
+    // Create the user through the SDK (CreateUser, administrator).
+    const created = await adminV3.createUser(new v3.CreateUserRequest().withBody(new v3.CreateUserRequestBody().withUser(
+      new v3.CreateUserOption('sdk-lifecycle', admin.domain_id).withPassword('Lifecycle@2026').withEmail('life@example.com')
+        .withAreacode('0086').withPhone('13800000001').withDescription('made by the SDK'),
+    )));
+    assert.equal(created.httpStatusCode, 201);
+    const userId = created.user.id;
+    assert.equal(created.user.name, 'sdk-lifecycle');
+    assert.equal(created.user.domain_id, admin.domain_id);
+    assert.equal(created.user.is_domain_owner, false);
+
+    // A token by password, sent as Huawei's token page says: Content-Type application/json;charset=utf8.
+    const passwordToken = await fetch(`${address}/v3/auth/tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json;charset=utf8' },
+      body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { id: userId, password: 'Lifecycle@2026' } } } } }),
+    });
+    assert.equal(passwordToken.status, 201, await passwordToken.clone().text());
+    const userToken = passwordToken.headers.get('x-subject-token');
+    assert.ok(userToken);
+
+    // The same through the SDK, which validates the token it gets.
+    const sdkToken = await adminV3.keystoneCreateUserTokenByPassword(new v3.KeystoneCreateUserTokenByPasswordRequest().withBody(
+      new v3.KeystoneCreateUserTokenByPasswordRequestBody().withAuth(new v3.PwdAuth().withIdentity(new v3.PwdIdentity()
+        .withMethods(['password'])
+        .withPassword(new v3.PwdPassword().withUser(new v3.PwdPasswordUser().withName('sdk-lifecycle').withPassword('Lifecycle@2026')
+          .withDomain(new v3.PwdPasswordUserDomain().withName(admin.domain_name)))))),
+    ));
+    assert.equal(sdkToken.httpStatusCode, 201);
+    assert.ok(sdkToken.token.catalog.some((entry) => entry.type === 'iam'), 'the token has a catalog');
+    const validated = await adminV3.keystoneValidateToken(new v3.KeystoneValidateTokenRequest().withXSubjectToken(sdkToken['X-Subject-Token']).withNocatalog('true'));
+    assert.equal(validated.httpStatusCode, 200);
+    assert.equal(validated.token.user.id, userId);
+    assert.deepEqual(validated.token.catalog, []);
+
+    // Self-service device and bind with the user's own token (strict mode: only the user may).
+    const asUser = (method, path, body) => fetch(`${address}${path}`, {
+      method,
+      headers: { 'X-Auth-Token': userToken, 'Content-Type': 'application/json;charset=utf8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const device = await asUser('POST', '/v3.0/OS-MFA/virtual-mfa-devices', { virtual_mfa_device: { name: 'lifecycle-phone', user_id: userId } });
+    assert.equal(device.status, 201, await device.clone().text());
+    const serial = (await device.json()).virtual_mfa_device.serial_number;
+    const c = await codes(serial);
+    const bound = await asUser('PUT', '/v3.0/OS-MFA/mfa-devices/bind', {
+      user_id: userId, serial_number: serial, authentication_code_first: c.previous, authentication_code_second: c.current,
+    });
+    assert.equal(bound.status, 204, await bound.clone().text());
+
+    // vmfa protection through the SDK, then a token by password + TOTP through the SDK (a later code: replay rule).
+    const protect = await adminV3.updateLoginProtect(new v3.UpdateLoginProtectRequest().withUserId(userId).withBody(
+      new v3.UpdateLoginProjectReq().withLoginProtect(new v3.UpdateLoginProject().withEnabled(true).withVerificationMethod('vmfa')),
+    ));
+    assert.equal(protect.login_protect.verification_method, 'vmfa');
+    await advanceClock(30);
+    const totpToken = await adminV3.keystoneCreateUserTokenByPasswordAndMfa(new v3.KeystoneCreateUserTokenByPasswordAndMfaRequest().withBody(
+      new v3.KeystoneCreateUserTokenByPasswordAndMfaRequestBody().withAuth(new v3.MfaAuth().withIdentity(new v3.MfaIdentity()
+        .withMethods(['password', 'totp'])
+        .withPassword(new v3.PwdPassword().withUser(new v3.PwdPasswordUser().withName('sdk-lifecycle').withPassword('Lifecycle@2026')
+          .withDomain(new v3.PwdPasswordUserDomain().withName(admin.domain_name))))
+        .withTotp(new v3.MfaTotp().withUser(new v3.MfaTotpUser().withId(userId).withPasscode((await codes(serial)).current))))),
+    ));
+    assert.equal(totpToken.httpStatusCode, 201);
+    assert.equal(typeof totpToken.token.mfa_authn_at, 'string');
+
+    // Disabling reads back as "none", whatever method the disabling call named (what Terraform relies on).
+    await adminV3.updateLoginProtect(new v3.UpdateLoginProtectRequest().withUserId(userId).withBody(
+      new v3.UpdateLoginProjectReq().withLoginProtect(new v3.UpdateLoginProject().withEnabled(false).withVerificationMethod('sms')),
+    ));
+    const shownProtect = await adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId(userId));
+    assert.deepEqual({ ...shownProtect.login_protect }, { user_id: userId, enabled: false, verification_method: 'none' });
+
+    // Update, show, list, delete.
+    const updated = await adminV3.updateUser(new v3.UpdateUserRequest(userId).withBody(new v3.UpdateUserRequestBody(
+      new v3.UpdateUserOption().withDescription('changed').withEnabled(true),
+    )));
+    assert.equal(updated.httpStatusCode, 200);
+    assert.equal(updated.user.description, 'changed');
+    const shown = await adminV3.showUser(new v3.ShowUserRequest(userId));
+    assert.equal(shown.user.name, 'sdk-lifecycle');
+    assert.equal(shown.user.email, 'life@example.com');
+    const listed = await adminV3.keystoneListUsers(new v3.KeystoneListUsersRequest());
+    assert.ok(listed.users.some((u) => u.id === userId));
+    const deleted = await adminV3.keystoneDeleteUser(new v3.KeystoneDeleteUserRequest(userId));
+    assert.equal(deleted.httpStatusCode, 204);
+    const gone = await sdkError(adminV3.showUser(new v3.ShowUserRequest(userId)));
+    assert.equal(gone.httpStatusCode, 404);
+    assert.equal(gone.errorCode, 'IAM.0004');
+    const codesAfter = await control('GET', `/_emulator/mfa-devices/codes?serial_number=${encodeURIComponent(serial)}`);
+    assert.equal(codesAfter.status, 404, 'the deleted user\'s device is gone');
+  });
+
   test('path canonicalisation: a signed request whose path holds "[" "]" is verified', async () => {
     // A user id that does not exist: a verified signature gives IAM.0004 / 404, a rejected one APIGW.0301 / 401.
     const error = await sdkError(adminV3.showUserLoginProtect(new v3.ShowUserLoginProtectRequest().withUserId('no[such]user')));
