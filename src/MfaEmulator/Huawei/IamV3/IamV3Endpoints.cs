@@ -68,7 +68,9 @@ internal static class IamV3Endpoints
         [AsParameters] CreateMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var spec = request.Body!.VirtualMfaDevice!;
-        if (!access.TryTarget(caller, spec.UserId!, IamRule.Self, Denied("iam:mfa:createVirtualMFADevice (only the user may create their own device)"), out var user, out var error))
+        // The Terraform provider's huaweicloud_identity_virtual_mfa_device creates a user's device with the
+        // administrator's AK/SK, so an administrator may; binding (with the device's codes) stays the user's own.
+        if (!access.TryTarget(caller, spec.UserId!, IamRule.SelfOrAdmin, Denied("iam:mfa:createVirtualMFADevice"), out var user, out var error))
         {
             return error;
         }

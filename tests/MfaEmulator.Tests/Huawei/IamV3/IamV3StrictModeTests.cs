@@ -27,19 +27,20 @@ public sealed class IamV3StrictModeTests(StrictEmulatorFactory factory) : IClass
     }
 
     [Fact]
-    public async Task Creating_and_binding_are_self_service()
+    public async Task An_administrator_creates_a_users_device_but_only_the_user_binds_it()
     {
         var admin = await _api.CreateAccount();
         var user = await _api.CreateUser(domainId: admin.DomainId);
+        var colleague = await _api.CreateUser(domainId: admin.DomainId);
 
-        var createByAdmin = await _api.Send(HttpMethod.Post, "/v3.0/OS-MFA/virtual-mfa-devices",
-            new { virtual_mfa_device = new { name = "phone", user_id = user.UserId } }, admin.Token);
-        var serial = await _api.CreateV3Device(user, user.UserId);
+        var serial = await _api.CreateV3Device(admin, user.UserId);
+        var createByColleague = await _api.Send(HttpMethod.Post, "/v3.0/OS-MFA/virtual-mfa-devices",
+            new { virtual_mfa_device = new { name = "other", user_id = user.UserId }, }, colleague.Token);
         var codes = await _api.Codes(serial);
         var bindByAdmin = await _api.BindV3(admin, user.UserId, serial, codes.Previous, codes.Current);
         var bindBySelf = await _api.BindV3(user, user.UserId, serial, codes.Previous, codes.Current);
 
-        await IamError(createByAdmin, HttpStatusCode.Forbidden, "IAM.0002", "only the user");
+        await IamError(createByColleague, HttpStatusCode.Forbidden, "IAM.0002", "createVirtualMFADevice");
         await IamError(bindByAdmin, HttpStatusCode.Forbidden, "IAM.0002", "only the user");
         Assert.Equal(HttpStatusCode.NoContent, bindBySelf.StatusCode);
     }
