@@ -8,60 +8,75 @@ using MfaEmulator.Huawei.Keystone;
 using MfaEmulator.Zitadel;
 using MfaEmulator.Zitadel.LoginPolicy;
 
-var emulatorArgs = EmulatorOptions.NormalizeArgs(args);
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = emulatorArgs });
-
-// Host: options, loopback default address, limits, JSON, OpenAPI.
-var options = builder.AddEmulatorHost(emulatorArgs);
-builder.Services.AddEmulatorOpenApi();
-
-// Shared core: clock, randomness, TOTP, error families, every validator.
-builder.Services.AddEmulatorCore(options);
-
-// Vendors (what their APIs share), then each emulated API; a path belongs to the family with the longest prefix.
-builder.Services.AddHuawei();
-builder.Services.AddHss();
-builder.Services.AddKeystone();
-builder.Services.AddIamV3();
-builder.Services.AddIamV5();
-builder.Services.AddZitadel();
-builder.Services.AddZitadelLoginPolicy();
-
-// The emulator's own routes: state, clock, journal, faults, and the family for paths no vendor claims.
-builder.Services.AddEmulatorControl();
-
-var app = builder.Build();
-if (ControlKey.RefusalFor(app.ConfiguredUrls(), options) is { } refusal)
+// The command line: help, version, or a mistake (one line, exit code 2) stop here.
+var command = CommandLine.Parse(args, Environment.CurrentDirectory);
+if (command.ExitCode is { } stop)
 {
-    Console.Error.WriteLine(refusal);
+    (stop == 0 ? Console.Out : Console.Error).WriteLine(command.Output);
+    return stop;
+}
+try
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = command.ConfigurationArgs });
+
+    // Host: options, loopback default address, limits, JSON, OpenAPI.
+    var options = builder.AddEmulatorHost(command.ConfigurationArgs);
+    builder.Services.AddEmulatorOpenApi();
+
+    // Shared core: clock, randomness, TOTP, error families, every validator.
+    builder.Services.AddEmulatorCore(options);
+
+    // Vendors (what their APIs share), then each emulated API; a path belongs to the family with the longest prefix.
+    builder.Services.AddHuawei();
+    builder.Services.AddHss();
+    builder.Services.AddKeystone();
+    builder.Services.AddIamV3();
+    builder.Services.AddIamV5();
+    builder.Services.AddZitadel();
+    builder.Services.AddZitadelLoginPolicy();
+
+    // The emulator's own routes: state, clock, journal, faults, and the family for paths no vendor claims.
+    builder.Services.AddEmulatorControl();
+
+    var app = builder.Build();
+    if (ControlKey.RefusalFor(app.ConfiguredUrls(), options) is { } refusal)
+    {
+        Console.Error.WriteLine(refusal);
+        return 2;
+    }
+    app.LoadInitialState();
+
+    // Request ids, vendor error envelopes, routing, vendor credentials.
+    app.UseEmulatorPipeline();
+
+    // Routes: the emulator's own (with each vendor's control routes), then each emulated API, then the documentation;
+    // all built now, so a request type without a validator stops the start.
+    app.MapEmulator();
+    app.MapHss();
+    app.MapKeystone();
+    app.MapIamV3();
+    app.MapIamUsers();
+    app.MapIamV5();
+    app.MapZitadelLoginPolicy();
+    app.MapDocumentation();
+    app.BuildEndpoints();
+
+    // Listen, check the addresses really bound (whatever configuration named them), then serve.
+    if (ListenGate.StartChecked(app, options) is { } exposed)
+    {
+        Console.Error.WriteLine(exposed);
+        return 2;
+    }
+    app.AnnounceAddresses();
+    app.WaitForShutdown();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Explain(e) is { } reason)
+{
+    // A start-up file or setting the emulator cannot use: one line, never a stack trace.
+    Console.Error.WriteLine($"{CommandLine.Command}: {reason}");
     return 2;
 }
-app.LoadInitialState();
-
-// Request ids, vendor error envelopes, routing, vendor credentials.
-app.UseEmulatorPipeline();
-
-// Routes: the emulator's own (with each vendor's control routes), then each emulated API, then the documentation;
-// all built now, so a request type without a validator stops the start.
-app.MapEmulator();
-app.MapHss();
-app.MapKeystone();
-app.MapIamV3();
-app.MapIamUsers();
-app.MapIamV5();
-app.MapZitadelLoginPolicy();
-app.MapDocumentation();
-app.BuildEndpoints();
-
-// Listen, check the addresses really bound (whatever configuration named them), then serve.
-if (ListenGate.StartChecked(app, options) is { } exposed)
-{
-    Console.Error.WriteLine(exposed);
-    return 2;
-}
-app.AnnounceAddresses();
-app.WaitForShutdown();
-return 0;
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can find it.</summary>
 public partial class Program;

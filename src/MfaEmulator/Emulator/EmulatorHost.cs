@@ -16,7 +16,7 @@ internal static class EmulatorHost
     /// <summary>Binds the emulator's options once (command line, then environment) and configures the host; returns the options.</summary>
     public static EmulatorOptions AddEmulatorHost(this WebApplicationBuilder builder, string[] args)
     {
-        builder.Configuration.AddCommandLine(args, EmulatorOptions.SwitchMappings.ToDictionary());
+        builder.Configuration.AddCommandLine(args);
         var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
         builder.Services.AddSingleton(options);
 
@@ -34,6 +34,11 @@ internal static class EmulatorHost
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
         // ASP.NET's "Request starting/finished" lines carry the query string, where secrets may travel (?access_token=).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        if (!options.Verbose)
+        {
+            // Quiet by default: what was loaded at start, the "listening" line, one line per request, and problems.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         return options;
     }
@@ -84,6 +89,7 @@ internal static class EmulatorHost
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         ListenGate.UseListenGate(app, app.Services.GetRequiredService<ListenGate>());
         app.UseRequestIds();
+        app.UseMiddleware<RequestLog>();
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<VendorErrorMiddleware>();
         app.UseControlKey(options);

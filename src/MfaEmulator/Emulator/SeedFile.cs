@@ -7,7 +7,7 @@ namespace MfaEmulator.Emulator;
 /// top-level key is a vendor's section (<c>huawei</c>, <c>zitadel</c>), applied by that vendor. The schema is
 /// documented in README.md; examples/seed.json is a complete example.
 /// </summary>
-internal sealed class SeedFile(EmulatorOptions options, IEnumerable<IEmulatedVendor> vendors)
+internal sealed partial class SeedFile(EmulatorOptions options, IEnumerable<IEmulatedVendor> vendors, ILogger<SeedFile> logger)
 {
     public void Apply()
     {
@@ -15,22 +15,36 @@ internal sealed class SeedFile(EmulatorOptions options, IEnumerable<IEmulatedVen
         {
             return;
         }
-        using var seed = JsonDocument.Parse(File.ReadAllText(options.SeedFile));
+        var file = options.SeedFile;
+        using var seed = StartupFailure.ReadJson(file, "--seed", text => JsonDocument.Parse(text));
         if (seed.RootElement.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidOperationException($"{options.SeedFile} is not a JSON object.");
+            throw new StartupException($"--seed {file}: not a JSON object");
         }
         var byName = vendors.ToDictionary(v => v.Name, StringComparer.Ordinal);
         foreach (var section in seed.RootElement.EnumerateObject())
         {
             if (!byName.TryGetValue(section.Name, out var vendor))
             {
-                throw new InvalidOperationException($"{options.SeedFile}: unknown section '{section.Name}'; the sections are {string.Join(", ", byName.Keys)}.");
+                throw new StartupException($"--seed {file}: unknown section '{section.Name}'; the sections are {string.Join(", ", byName.Keys)}");
             }
-            if (section.Value.ValueKind == JsonValueKind.Object)
+            if (section.Value.ValueKind != JsonValueKind.Object)
             {
-                vendor.ApplySeed(section.Value, options.SeedFile);
+                continue;
+            }
+            try
+            {
+                vendor.ApplySeed(section.Value, file);
+            }
+            catch (Exception e) when (e is InvalidOperationException or JsonException)
+            {
+                throw new StartupException(e is JsonException ? $"--seed {file}: '{section.Name}' does not fit: {e.Message}" : $"--seed {e.Message}", e);
             }
         }
+        var sections = string.Join(", ", seed.RootElement.EnumerateObject().Select(s => s.Name));
+        LogSeeded(logger, file, sections);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded from {Path} ({Sections})")]
+    private static partial void LogSeeded(ILogger logger, string path, string sections);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MfaEmulator.Common.Store;
 
 namespace MfaEmulator.Emulator;
 
@@ -17,13 +18,29 @@ internal sealed partial class StateFile(EmulatorState state, EmulatorOptions opt
     /// <summary>True when a state file existed and was loaded.</summary>
     public bool TryLoad()
     {
-        if (!Enabled || !File.Exists(options.StateFile))
+        if (!Enabled)
         {
             return false;
         }
-        var document = JsonNode.Parse(File.ReadAllText(options.StateFile!)) as JsonObject
-            ?? throw new InvalidOperationException($"{options.StateFile} is not a JSON object.");
-        state.Restore(document);
+        var path = Path.GetFullPath(options.StateFile!);
+        if (!Directory.Exists(Path.GetDirectoryName(path)))
+        {
+            throw new StartupException($"--state-file {path}: the directory {Path.GetDirectoryName(path)} does not exist");
+        }
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        var document = StartupFailure.ReadJson(path, "--state-file", text => JsonNode.Parse(text)) as JsonObject
+            ?? throw new StartupException($"--state-file {path}: not a JSON object");
+        try
+        {
+            state.Restore(document);
+        }
+        catch (InvalidStateException e)
+        {
+            throw new StartupException($"--state-file {path}: {e.Message}", e);
+        }
         LogLoaded(logger, options.StateFile!);
         return true;
     }

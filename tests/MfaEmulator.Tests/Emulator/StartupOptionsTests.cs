@@ -37,18 +37,6 @@ public sealed class StartupOptionsTests : IDisposable
     }
 
     [Fact]
-    public void A_seed_file_with_an_unusable_user_stops_the_start_with_the_reason()
-    {
-        var seed = Path.Combine(_directory, "bad.json");
-        File.WriteAllText(seed, """{"huawei":{"users":[{"name":"a"},{"name":"a"}]}}""");
-        using var emulator = Start(("Emulator:SeedFile", seed));
-
-        var error = Assert.Throws<InvalidOperationException>(() => emulator.CreateClient());
-
-        Assert.Contains("user 'a'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_state_file_keeps_devices_and_users_across_a_restart()
     {
         var stateFile = Path.Combine(_directory, "state.json");
