@@ -13,11 +13,13 @@ internal sealed class ResetBody
     public Dictionary<string, JsonElement>? Tenant { get; set; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record ClockBody(
     [property: JsonPropertyName("frozen_at")] DateTimeOffset? FrozenAt,
     [property: JsonPropertyName("offset_seconds")] double? OffsetSeconds,
     [property: JsonPropertyName("mode")] string? Mode);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record AdvanceBody([property: JsonPropertyName("seconds")] double? Seconds);
 
 internal sealed record ClockView(

@@ -18,6 +18,8 @@ internal static class ControlErrors
 
     public static ApiError RouteNotFound(string method, string path) => NotFound($"No route {method} {path}.");
 
+    public static ApiError Conflict(string code, string message) => new(409, code, message);
+
     public static ApiError FaultNotFound(string id) => new(404, "emulator.fault_not_found", $"No armed fault {id}.");
 
     public static ApiError MethodNotAllowed(string method, string path) => new(405, "emulator.method_not_allowed", $"{path} does not take {method}.");

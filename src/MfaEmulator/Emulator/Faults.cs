@@ -4,6 +4,7 @@ using MfaEmulator.Common.Randomness;
 
 namespace MfaEmulator.Emulator;
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record FaultBody(
     [property: JsonPropertyName("method")] string? Method,
     [property: JsonPropertyName("path_prefix")] string? PathPrefix,

@@ -53,11 +53,19 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
         }
         return bad.InnerException switch
         {
+            JsonException json when UnknownField(json) is { } unknown => family.MalformedBody(unknown, $"'{unknown}' is not a field of this request"),
             JsonException json when IsTypeMismatch(json) && FieldOf(json.Path) is { } field => family.MalformedBody(field, $"'{field}' has the wrong JSON type"),
             JsonException => family.MalformedBody(null, "the body is not valid JSON"),
             _ => family.MalformedBody(null, bad.Message),
         };
     }
+
+    /// <summary>The field a body named that the request type does not have (control routes refuse unknown fields).</summary>
+    private static string? UnknownField(JsonException json) =>
+        UnmappedMember().Match(json.Message) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnmappedMember();
 
     /// <summary>System.Text.Json says "could not be converted" when the JSON is well formed but a value has the wrong type.</summary>
     private static bool IsTypeMismatch(JsonException json) =>

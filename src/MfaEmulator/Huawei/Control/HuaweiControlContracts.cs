@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Huawei.Control;
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CreateHuaweiUserBody(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("password")] string? Password,
@@ -27,6 +28,7 @@ internal sealed record CreatedHuaweiUser(
     [property: JsonPropertyName("secret_key")] string SecretKey,
     [property: JsonPropertyName("token")] string Token);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record CreateHssHostBody(
     [property: JsonPropertyName("project_id")] string? ProjectId,
     [property: JsonPropertyName("host_id")] string? HostId,

@@ -7,15 +7,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Zitadel.Control;
 
-internal sealed record CreateZitadelOrgRequest([property: JsonPropertyName("name")] string? Name);
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record CreateZitadelOrgRequest(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("org_id")] string? OrgId = null,
+    [property: JsonPropertyName("token")] string? Token = null);
 
 internal sealed record CreatedZitadelOrg(
     [property: JsonPropertyName("org_id")] string OrgId,
     [property: JsonPropertyName("token")] string Token);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record IssueZitadelTokenRequest(
     [property: JsonPropertyName("org_id")] string? OrgId,
-    [property: JsonPropertyName("roles")] IReadOnlyList<string>? Roles);
+    [property: JsonPropertyName("roles")] IReadOnlyList<string>? Roles,
+    [property: JsonPropertyName("token")] string? Token = null);
 
 internal sealed record IssuedZitadelToken([property: JsonPropertyName("token")] string Token);
 
@@ -31,29 +37,35 @@ internal static class ZitadelControlEndpoints
 
         group.MapPost("/orgs", CreateZitadelOrg)
             .WithName("CreateZitadelOrg")
-            .WithSummary("Create a ZITADEL organization and an ORG_OWNER personal access token for it")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Create a ZITADEL organization and an ORG_OWNER personal access token for it (org_id and token may be given)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/tokens", IssueZitadelToken)
             .WithName("IssueZitadelToken")
             .WithSummary("Issue a ZITADEL personal access token with the given manager roles in an organization")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
     }
 
-    public static Created<CreatedZitadelOrg> CreateZitadelOrg(CreateZitadelOrgRequest request, ZitadelOrgs orgs)
-    {
-        var (org, owner) = orgs.CreateOrg(request.Name!)!.Value;
-        return TypedResults.Created((string?)null, new CreatedZitadelOrg(org.Id, owner.Token));
-    }
+    /// <summary>As a seed file's org: a given org_id and owner token are kept (409 when either is taken).</summary>
+    public static Results<Created<CreatedZitadelOrg>, ApiError> CreateZitadelOrg(CreateZitadelOrgRequest request, ZitadelOrgs orgs) =>
+        orgs.CreateOrg(request.Name!, request.OrgId, request.Token) is var (org, owner)
+            ? TypedResults.Created((string?)null, new CreatedZitadelOrg(org.Id, owner.Token))
+            : ControlErrors.Conflict("emulator.org_exists", "The org_id or the token is taken already.");
 
     public static Results<Created<IssuedZitadelToken>, ApiError> IssueZitadelToken(IssueZitadelTokenRequest request, ZitadelOrgs orgs)
     {
-        var pat = orgs.IssueToken(request.OrgId!, request.Roles!);
+        if (!orgs.OrgExists(request.OrgId!))
+        {
+            return ControlErrors.NotFound($"No ZITADEL organization has the id {request.OrgId}.");
+        }
+        var pat = orgs.IssueToken(request.OrgId!, request.Roles!, request.Token);
         return pat is null
-            ? ControlErrors.NotFound($"No ZITADEL organization has the id {request.OrgId}.")
+            ? ControlErrors.Conflict("emulator.token_exists", "The token is taken already.")
             : TypedResults.Created((string?)null, new IssuedZitadelToken(pat.Token));
     }
 }
@@ -67,6 +79,10 @@ internal sealed class CreateZitadelOrgRequestValidator : AbstractValidator<Creat
         RuleFor(r => r.Name)
             .Must(name => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength)
             .Invalid($"'name' must be 1 to {MaxNameLength} characters");
+        RuleFor(r => r.OrgId).Must(id => id is null || id.Length == 18 && id.All(char.IsAsciiDigit))
+            .Invalid("'org_id' is 18 digits, as ZITADEL's ids are");
+        RuleFor(r => r.Token).Must(t => t is null || t.Length is > 0 and <= 256)
+            .Invalid("'token' is 1 to 256 characters");
     }
 }
 
@@ -77,6 +93,8 @@ internal sealed class IssueZitadelTokenRequestValidator : AbstractValidator<Issu
         RuleFor(r => r.OrgId)
             .NotEmpty()
             .Invalid("'org_id' is required");
+        RuleFor(r => r.Token).Must(t => t is null || t.Length is > 0 and <= 256)
+            .Invalid("'token' is 1 to 256 characters");
         RuleFor(r => r.Roles)
             .Must(roles => roles is { Count: > 0 })
             .Invalid("'roles' must list at least one role");
