@@ -14,10 +14,12 @@ internal static class ClockEndpoints
             .WithSummary("The emulator's time and mode");
         group.MapPut("/clock", SetClock)
             .WithName("SetEmulatorClock")
+            .WithRequestExample(new { frozen_at = "2030-01-01T00:00:00Z" })
             .WithSummary("Freeze the clock ({frozen_at}), shift it ({offset_seconds}) or follow the system clock ({mode:\"system\"})")
             .ProducesProblem(400);
         group.MapPost("/clock/advance", AdvanceClock)
             .WithName("AdvanceEmulatorClock")
+            .WithRequestExample(new { seconds = 30 })
             .WithSummary("Move the clock forward (or back) by {seconds}")
             .ProducesProblem(400);
         return group;

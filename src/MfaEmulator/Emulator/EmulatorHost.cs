@@ -46,9 +46,12 @@ internal static class EmulatorHost
     public static IServiceCollection AddEmulatorOpenApi(this IServiceCollection services) => services.AddOpenApi(openApi =>
     {
         var security = new SecuritySchemesTransformer();
+        var examples = new RequestExamplesTransformer();
         openApi.AddDocumentTransformer(new EmulatorDocumentTransformer());
         openApi.AddDocumentTransformer(security);
         openApi.AddOperationTransformer(security);
+        openApi.AddOperationTransformer(examples);
+        openApi.AddDocumentTransformer(examples);
     });
 
     /// <summary>Wire names come from [JsonPropertyName] on each contract (snake_case for Huawei, camelCase for ZITADEL).</summary>

@@ -28,6 +28,7 @@ internal static class FaultEndpoints
     {
         group.MapPost("/faults", AddFault)
             .WithName("AddFault")
+            .WithRequestExample(new { path_prefix = "/v3.0/OS-MFA/mfa-devices/bind", status = 500, count = 1 })
             .WithSummary("Make the next `count` matching calls fail with `status` (in the vendor's envelope) and/or wait `delay_ms`")
             .ProducesProblem(400);
         group.MapGet("/faults", ListFaults)

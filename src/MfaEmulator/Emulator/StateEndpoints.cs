@@ -16,6 +16,7 @@ internal static class StateEndpoints
     {
         group.MapPost("/reset", Reset)
             .WithName("ResetEmulator")
+            .WithRequestExample(new { domain_id = "0d5f3c2e9b7d4e1f8c6a2b4d6e8f0a12" })
             .WithSummary("Reset everything, or only the tenant named by domain_id, project_id or org_id")
             .ProducesProblem(400);
         group.MapGet("/state", GetState)

@@ -1,4 +1,5 @@
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Hss;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,10 +13,12 @@ internal static class HuaweiControlEndpoints
     {
         group.MapPost("/huawei/users", CreateUser)
             .WithName("CreateHuaweiUser")
+            .WithRequestExample(new { name = "alice", password = "Alice@2026" })
             .WithSummary("Create an IAM user (with admin and no domain_id: in a new account) and get its AK/SK and a token")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/huawei/hosts", CreateHost)
             .WithName("CreateHssHost")
+            .WithRequestExample(new { project_id = "2acc8d6b6a3d4b0e9d3fd5f2c8d1a2b3", host_name = "web-1", os_type = "Linux" })
             .WithSummary("Register a server with HSS in a project")
             .ProducesProblem(400);
         return group;

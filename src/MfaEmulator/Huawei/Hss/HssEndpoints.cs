@@ -13,6 +13,9 @@ internal static partial class HssEndpoints
 {
     public const string Tag = "Huawei HSS v5: two-factor login";
 
+    /// <summary>Any project id works (lenient mode registers the page's example host in it).</summary>
+    private const string ExampleProjectId = "2acc8d6b6a3d4b0e9d3fd5f2c8d1a2b3";
+
     public static IServiceCollection AddHss(this IServiceCollection services)
     {
         services.AddEmulatorStore<HssStore>();
@@ -29,12 +32,23 @@ internal static partial class HssEndpoints
 
         group.MapPut("/config", SetTwoFactorLoginConfig)
             .WithName("SetTwoFactorLoginConfig")
+            .AsDocumentedOperation()
+            .WithParameterExample("project_id", ExampleProjectId)
+            .WithRequestExample(new
+            {
+                enabled = true,
+                auth_type = "sms",
+                topic_display_name = "liuzhaoli",
+                topic_urn = "urn:smn:cn-north-4:06ff15244b2748b49e69c2140b319e9e:liuzhaoling",
+                host_id_list = new List<string> { "09724867-7b91-482d-9702-daf9113f1b62" },
+            })
             .WithSummary("Configure two-factor login for servers")
             .WithDescription("Switches two-factor login on or off for the listed hosts. Hosts the project has not seen are registered on the spot.")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 413);
 
         group.MapGet("/hosts", ListTwoFactorLoginHost)
             .WithName("ListTwoFactorLoginHost")
+            .WithParameterExample("project_id", ExampleProjectId)
             .WithSummary("List hosts with their two-factor login settings")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
 using MfaEmulator.Huawei.Iam;
@@ -24,14 +25,18 @@ internal static class IamUsersEndpoints
         var users = routes.MapGroup("/v3.0/OS-USER/users").WithTags(Tag).RequireVendorCredentials().WithValidation();
         users.MapPost("", CreateUser)
             .WithName("CreateUser")
+            .WithRequestExample(new { user = new { name = "IAMUser", domain_id = DefaultHuaweiAccount.DomainId, password = "IAMPassword@1", email = "IAMEmail@example.com", enabled = true } })
             .WithSummary("Create an IAM user (administrator)")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 409);
         users.MapGet("/{user_id}", ShowUser)
             .WithName("ShowUser")
+            .WithParameterExample("user_id", DefaultHuaweiAccount.AdminId)
             .WithSummary("Query an IAM user's details")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404);
         users.MapPut("/{user_id}", UpdateUser)
             .WithName("UpdateUser")
+            .WithParameterExample("user_id", DefaultHuaweiAccount.AdminId)
+            .WithRequestExample(new { user = new { description = "IAMDescription" } })
             .WithSummary("Modify an IAM user (administrator)")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
 

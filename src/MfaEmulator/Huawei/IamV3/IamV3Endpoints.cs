@@ -1,6 +1,7 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
 using MfaEmulator.Huawei.Iam;
@@ -23,14 +24,29 @@ internal static class IamV3Endpoints
 
         mfa.MapPost("/virtual-mfa-devices", CreateMfaDevice)
             .WithName("CreateMfaDevice")
+            .WithRequestExample(new { virtual_mfa_device = new { name = "phone", user_id = DefaultHuaweiAccount.AdminId } })
             .WithSummary("Create a virtual MFA device (the seed is returned only here)")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/bind", CreateBindingDevice)
             .WithName("CreateBindingDevice")
+            .AsDocumentedOperation()
+            .WithRequestExample(new
+            {
+                user_id = DefaultHuaweiAccount.AdminId,
+                serial_number = SerialNumbers.V3(DefaultHuaweiAccount.DomainId, "phone"),
+                authentication_code_first = "977931",
+                authentication_code_second = "527347",
+            })
             .WithSummary("Bind a virtual MFA device with two consecutive verification codes")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/unbind", DeleteBindingDevice)
             .WithName("DeleteBindingDevice")
+            .WithRequestExample(new
+            {
+                user_id = DefaultHuaweiAccount.AdminId,
+                authentication_code = "123456",
+                serial_number = SerialNumbers.V3(DefaultHuaweiAccount.DomainId, "phone"),
+            })
             .WithSummary("Unbind a virtual MFA device (administrator: any 6 digits; the user: a current code)")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapDelete("/virtual-mfa-devices", DeleteMfaDevice)
@@ -50,6 +66,9 @@ internal static class IamV3Endpoints
 
         users.MapPut("/users/{user_id}/login-protect", UpdateLoginProtect)
             .WithName("UpdateLoginProtect")
+            .AsDocumentedOperation()
+            .WithParameterExample("user_id", DefaultHuaweiAccount.AdminId)
+            .WithRequestExample(new { login_protect = new { enabled = true, verification_method = "vmfa" } })
             .WithSummary("Modify the login protection configuration of an IAM user")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404);
         users.MapGet("/users/{user_id}/login-protect", ShowUserLoginProtect)

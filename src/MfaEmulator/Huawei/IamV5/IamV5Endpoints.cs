@@ -2,6 +2,8 @@ using System.Globalization;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
+using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
 using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,14 +27,24 @@ internal static class IamV5Endpoints
 
         group.MapPost("/virtual-mfa-devices", CreateVirtualMfaDeviceV5)
             .WithName("CreateVirtualMfaDeviceV5")
+            .WithRequestExample(new { virtual_mfa_device_name = "phone", user_id = DefaultHuaweiAccount.AdminId })
             .WithSummary("Create a virtual MFA device (the seed is returned only here)")
             .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
         group.MapPost("/mfa-devices/enable", EnableMfaDeviceV5)
             .WithName("EnableMfaDeviceV5")
+            .AsDocumentedOperation()
+            .WithRequestExample(new
+            {
+                user_id = DefaultHuaweiAccount.AdminId,
+                serial_number = SerialNumbers.V5(DefaultHuaweiAccount.DomainId, "phone"),
+                authentication_code_first = "977931",
+                authentication_code_second = "527347",
+            })
             .WithSummary("Enable a virtual MFA device with two consecutive verification codes")
             .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
         group.MapPost("/mfa-devices/disable", DisableMfaDeviceV5)
             .WithName("DisableMfaDeviceV5")
+            .WithRequestExample(new { user_id = DefaultHuaweiAccount.AdminId, serial_number = SerialNumbers.V5(DefaultHuaweiAccount.DomainId, "phone") })
             .WithSummary("Disable (detach) a virtual MFA device")
             .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
         group.MapDelete("/virtual-mfa-devices", DeleteVirtualMfaDeviceV5)

@@ -4,6 +4,7 @@ using System.Text;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
 using MfaEmulator.Huawei.Iam;
@@ -31,6 +32,17 @@ internal static class KeystoneEndpoints
 
         group.MapPost("/auth/tokens", KeystoneCreateUserToken)
             .WithName("KeystoneCreateUserTokenByPasswordAndMfa")
+            .WithRequestExample(new
+            {
+                auth = new
+                {
+                    identity = new
+                    {
+                        methods = new List<string> { "password" },
+                        password = new { user = new { name = DefaultHuaweiAccount.AdminName, password = DefaultHuaweiAccount.AdminPassword, domain = new { name = DefaultHuaweiAccount.DomainName } } },
+                    },
+                },
+            })
             .WithSummary("Obtain a user token with a password, or with a password and a virtual MFA code")
             .WithDescription("The token is in the X-Subject-Token response header. methods [\"password\"] or [\"password\",\"totp\"].")
             .ProducesErrors<KeystoneErrorEnvelope>(400, 401);

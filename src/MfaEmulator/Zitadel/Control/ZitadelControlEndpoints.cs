@@ -37,12 +37,14 @@ internal static class ZitadelControlEndpoints
 
         group.MapPost("/orgs", CreateZitadelOrg)
             .WithName("CreateZitadelOrg")
+            .WithRequestExample(new { name = "acme" })
             .WithSummary("Create a ZITADEL organization and an ORG_OWNER personal access token for it (org_id and token may be given)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/tokens", IssueZitadelToken)
             .WithName("IssueZitadelToken")
+            .WithRequestExample(new { org_id = DefaultZitadelInstance.OrgId, roles = new[] { ZitadelRoles.OrgOwnerViewer } })
             .WithSummary("Issue a ZITADEL personal access token with the given manager roles in an organization")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

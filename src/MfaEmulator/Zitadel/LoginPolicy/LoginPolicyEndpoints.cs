@@ -2,6 +2,7 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Emulator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Zitadel.LoginPolicy;
@@ -36,6 +37,8 @@ internal static class LoginPolicyEndpoints
     {
         group.MapPost("/login/second_factors", AddSecondFactorToLoginPolicy)
             .WithName("AddSecondFactorToLoginPolicy")
+            .AsDocumentedOperation()
+            .WithRequestExample(new { type = "SECOND_FACTOR_TYPE_OTP" })
             .WithSummary("Add a second factor (2FA) to the organization's login policy")
             .WithDescription("Body {\"type\": \"SECOND_FACTOR_TYPE_OTP\"} (name or number). Accepted even when the org has no custom login policy, as ZITADEL does; the factor then stays invisible until one exists.")
             .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
@@ -69,6 +72,7 @@ internal static class LoginPolicyEndpoints
 
         group.MapPost("/login", AddCustomLoginPolicy)
             .WithName("AddCustomLoginPolicy")
+            .WithRequestExample(new { allowUsernamePassword = true, forceMfa = true, secondFactors = new List<string> { "SECOND_FACTOR_TYPE_OTP" } })
             .WithSummary("Give the organization its own login policy")
             .WithDescription("Fields by JSON name (allowRegister) or proto name (allow_register); secondFactors become the policy's second factors.")
             .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
@@ -97,6 +101,7 @@ internal static class LoginPolicyEndpoints
 
         group.MapPost("/login/second_factors", AdminAddSecondFactorToLoginPolicy)
             .WithName("AdminAddSecondFactorToLoginPolicy")
+            .WithRequestExample(new { type = "SECOND_FACTOR_TYPE_OTP_EMAIL" })
             .WithSummary("Add a second factor to the default login policy (AdminService/AddSecondFactorToLoginPolicy)")
             .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
             .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 409);
