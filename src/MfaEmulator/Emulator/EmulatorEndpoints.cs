@@ -18,6 +18,7 @@ internal static class EmulatorEndpoints
         group.MapStateRoutes()
             .MapClock()
             .MapJournal()
+            .MapRequestVerification()
             .MapFaults();
         foreach (var vendor in routes.ServiceProvider.GetServices<IEmulatedVendor>())
         {

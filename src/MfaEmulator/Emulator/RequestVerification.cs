@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MfaEmulator.Emulator;
+
+/// <summary>
+/// WireMock's <c>verify</c> for the journal: which recorded calls match a method, a path pattern (<c>*</c> for any
+/// run of characters), a status and a body field's value. A test asserts what its code under test sent.
+/// </summary>
+internal sealed record VerifyQuery(
+    [property: FromQuery(Name = "method")] string? Method,
+    [property: FromQuery(Name = "path")] string? Path,
+    [property: FromQuery(Name = "status")] int? Status,
+    [property: FromQuery(Name = "body_field")] string? BodyField,
+    [property: FromQuery(Name = "body_value")] string? BodyValue);
+
+internal sealed record VerifyResult(
+    [property: JsonPropertyName("count")] int Count,
+    [property: JsonPropertyName("requests")] IReadOnlyList<JournalEntry> Requests);
+
+internal static class RequestVerification
+{
+    public static RouteGroupBuilder MapRequestVerification(this RouteGroupBuilder group)
+    {
+        group.MapGet("/requests/verify", Verify)
+            .WithName("VerifyJournaledRequests")
+            .WithSummary("Count (and show) the journaled calls matching method, path pattern (* wildcard), status and a top-level body field's value");
+        return group;
+    }
+
+    public static Ok<VerifyResult> Verify([AsParameters] VerifyQuery query, RequestJournal journal)
+    {
+        var path = query.Path is null ? null : new Regex("^" + Regex.Escape(query.Path).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var matching = journal.Recent(int.MaxValue, pathPrefix: null)
+            .Where(e => query.Method is null || string.Equals(e.Method, query.Method, StringComparison.OrdinalIgnoreCase))
+            .Where(e => path is null || path.IsMatch(e.Path))
+            .Where(e => query.Status is null || e.Status == query.Status)
+            .Where(e => query.BodyField is null || BodyFieldIs(e.Body, query.BodyField, query.BodyValue))
+            .ToList();
+        return TypedResults.Ok(new VerifyResult(matching.Count, matching));
+    }
+
+    /// <summary>The field is present (and, when a value is given, its text is that value; a secret reads as "***").</summary>
+    private static bool BodyFieldIs(string? body, string field, string? value)
+    {
+        if (body is null || !body.StartsWith('{'))
+        {
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty(field, out var found)
+                && (value is null || (found.ValueKind == JsonValueKind.String ? found.GetString() : found.GetRawText()) == value);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed class VerifyQueryValidator : AbstractValidator<VerifyQuery>
+{
+    public VerifyQueryValidator()
+    {
+        RuleFor(q => q.Path).MaximumLength(2048).Invalid("'path' must be at most 2048 characters.");
+        RuleFor(q => q.BodyValue).Null().When(q => q.BodyField is null).Invalid("'body_value' needs a 'body_field'.");
+    }
+}
