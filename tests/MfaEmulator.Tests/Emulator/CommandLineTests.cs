@@ -158,4 +158,33 @@ public sealed class CommandLineTests : IDisposable
             process.Kill(entireProcessTree: true);
         }
     }
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task SIGTERM_and_SIGINT_stop_the_emulator_with_exit_code_0(string signal)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Dll, "--urls", "http://127.0.0.1:0" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? line;
+        do
+        {
+            line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        }
+        while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
+        Assert.NotNull(line);
+
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(0, process.ExitCode);
+    }
 }
