@@ -4,6 +4,7 @@ using MfaEmulator.Tests.Infrastructure;
 namespace MfaEmulator.Tests.Emulator;
 
 /// <summary>The emulator as a .NET tool: packed, installed from a local folder with dotnet tool install, and started.</summary>
+[Collection(PackagingTests.Name)]
 public sealed class ToolPackageTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("mfa-emulator-tool-").FullName;

@@ -7,6 +7,7 @@ namespace MfaEmulator.Tests.Testing;
 /// The fixture as its users get it: MfaEmulator.Testing packed to a local feed, and examples/FixtureExample's own
 /// tests run against that package (a version of this run's own, so no cached package stands in for it).
 /// </summary>
+[Collection(PackagingTests.Name)]
 public sealed class FixturePackageTests : IDisposable
 {
     private readonly string _feed = Directory.CreateTempSubdirectory("mfa-emulator-feed-").FullName;
@@ -35,7 +36,8 @@ public sealed class FixturePackageTests : IDisposable
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}{Random.Shared.Next(1000):D3}";
         var root = RepositoryRoot.Path;
 
-        await Dotnet("pack", Path.Combine(root, "src", "MfaEmulator.Testing", "MfaEmulator.Testing.csproj"), "-c", "Debug", "-o", _feed, $"-p:Version={version}");
+        // PackageVersion, not Version: the emulator's own assembly keeps its version (ToolPackageTests packs it too).
+        await Dotnet("pack", Path.Combine(root, "src", "MfaEmulator.Testing", "MfaEmulator.Testing.csproj"), "-c", "Debug", "-o", _feed, $"-p:PackageVersion={version}");
         var output = await Dotnet("test", Path.Combine(root, "examples", "FixtureExample", "FixtureExample.csproj"),
             $"-p:MfaEmulatorTestingVersion={version}", $"-p:RestoreAdditionalProjectSources={_feed}");
 
