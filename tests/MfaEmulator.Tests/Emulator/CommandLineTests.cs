@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Emulator;
 
@@ -129,23 +130,11 @@ public sealed class CommandLineTests : IDisposable
     public async Task A_relative_seed_path_means_the_callers_working_directory()
     {
         File.WriteAllText(Path.Combine(_directory, "relative-seed.json"), """{"huawei":{"users":[{"name":"rel","token":"MIIRelativeSeedToken"}]}}""");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _directory };
-        foreach (var arg in new[] { Dll, "--seed", "relative-seed.json", "--urls", "http://127.0.0.1:0" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
+        using var process = Processes.Start("dotnet", [Dll, "--seed", "relative-seed.json", "--urls", "http://127.0.0.1:0"], _directory);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            string? line;
-            do
-            {
-                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            }
-            while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
-            Assert.NotNull(line);
-            using var client = new HttpClient { BaseAddress = new Uri(line["MfaEmulator listening on ".Length..].Trim()) };
+            using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(process) };
             var request = new HttpRequestMessage(HttpMethod.Get, "/v3.0/OS-MFA/virtual-mfa-devices");
             request.Headers.TryAddWithoutValidation("X-Auth-Token", "MIIRelativeSeedToken");
 
@@ -164,20 +153,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("INT")]
     public async Task SIGTERM_and_SIGINT_stop_the_emulator_with_exit_code_0(string signal)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Dll, "--urls", "http://127.0.0.1:0" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
+        using var process = Processes.Start("dotnet", [Dll, "--urls", "http://127.0.0.1:0"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
-        do
-        {
-            line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        }
-        while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
-        Assert.NotNull(line);
+        await Processes.ListeningAddress(process);
 
         using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {

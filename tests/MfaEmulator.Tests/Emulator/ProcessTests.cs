@@ -116,16 +116,5 @@ public sealed class ProcessTests
     }
 
     /// <summary>A client of a launched emulator, once it has printed where it listens.</summary>
-    private static async Task<HttpClient> ClientOf(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
-        do
-        {
-            line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        }
-        while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
-        Assert.NotNull(line);
-        return new HttpClient { BaseAddress = new Uri(line["MfaEmulator listening on ".Length..].Trim()) };
-    }
+    private static async Task<HttpClient> ClientOf(Process process) => new() { BaseAddress = await Processes.ListeningAddress(process) };
 }

@@ -11,22 +11,6 @@ public sealed class ToolPackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static async Task<string> Dotnet(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {process.ExitCode}: {await output}{await errors}");
-        return await output;
-    }
-
     [Fact]
     public async Task The_packed_tool_installs_from_a_local_folder_and_serves()
     {
@@ -35,28 +19,16 @@ public sealed class ToolPackageTests : IDisposable
         var project = Path.Combine(RepositoryRoot.Path, "src", "MfaEmulator", "MfaEmulator.csproj");
 
         // The test run has built the emulator (Debug); pack that build, as a release pipeline would pack its own.
-        await Dotnet("pack", project, "-c", "Debug", "--no-build", "-o", feed);
-        await Dotnet("tool", "install", "mfa-emulator", "--tool-path", tools, "--add-source", feed, "--version", HealthVersion());
+        await Processes.Dotnet("pack", project, "-c", "Debug", "--no-build", "-o", feed);
+        await Processes.Dotnet("tool", "install", "mfa-emulator", "--tool-path", tools, "--add-source", feed, "--version", HealthVersion());
         var command = Path.Combine(tools, "mfa-emulator");
 
         var version = await Run(command, "--version");
-        var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--urls", "http://127.0.0.1:0" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var server = Process.Start(info)!;
+        using var server = Processes.Start(command, ["--urls", "http://127.0.0.1:0"]);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            string? line;
-            do
-            {
-                line = await server.StandardOutput.ReadLineAsync(timeout.Token);
-            }
-            while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
-            Assert.NotNull(line);
-            using var client = new HttpClient { BaseAddress = new Uri(line["MfaEmulator listening on ".Length..].Trim()) };
+            using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(server) };
             var health = await (await client.GetAsync("/_emulator/health", timeout.Token)).JsonBody();
 
             Assert.Equal($"mfa-emulator {HealthVersion()}", version.Trim());

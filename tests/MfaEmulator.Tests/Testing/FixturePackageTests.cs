@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Testing;
@@ -14,22 +13,6 @@ public sealed class FixturePackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_feed, recursive: true);
 
-    private static async Task<string> Dotnet(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {process.ExitCode}: {await output}{await errors}");
-        return await output;
-    }
-
     [Fact]
     public async Task The_example_project_passes_with_the_fixture_package_from_a_local_feed()
     {
@@ -37,8 +20,8 @@ public sealed class FixturePackageTests : IDisposable
         var root = RepositoryRoot.Path;
 
         // PackageVersion, not Version: the emulator's own assembly keeps its version (ToolPackageTests packs it too).
-        await Dotnet("pack", Path.Combine(root, "src", "MfaEmulator.Testing", "MfaEmulator.Testing.csproj"), "-c", "Debug", "-o", _feed, $"-p:PackageVersion={version}");
-        var output = await Dotnet("test", Path.Combine(root, "examples", "FixtureExample", "FixtureExample.csproj"),
+        await Processes.Dotnet("pack", Path.Combine(root, "src", "MfaEmulator.Testing", "MfaEmulator.Testing.csproj"), "-c", "Debug", "-o", _feed, $"-p:PackageVersion={version}");
+        var output = await Processes.Dotnet("test", Path.Combine(root, "examples", "FixtureExample", "FixtureExample.csproj"),
             $"-p:MfaEmulatorTestingVersion={version}", $"-p:RestoreAdditionalProjectSources={_feed}");
 
         Assert.Contains("Passed!", output, StringComparison.Ordinal);
