@@ -25,6 +25,13 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// <summary>Which account each project id belongs to (project id → domain id), as strict mode learns them.</summary>
     private readonly Dictionary<string, string> _projects = new(StringComparer.Ordinal);
 
+    // Indexes for every look-up the APIs make, so no call scans the store: AK/SK checks, sign-in by name, tenant resets.
+    private readonly Dictionary<string, string> _userByAccessKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string DomainId, string Name), string> _userByName = [];
+    private readonly Dictionary<string, string> _domainByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _usersByDomain = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _tokensByUser = new(StringComparer.Ordinal);
+
     /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
     private readonly TimeProvider _clock;
@@ -41,11 +48,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            _domains.Clear();
-            _users.Clear();
-            _tokens.Clear();
-            _expiries.Clear();
-            _projects.Clear();
+            ClearLocked();
             AddDefaultAccountLocked();
         }
     }
@@ -61,16 +64,15 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
         lock (_gate)
         {
-            var userIds = _users.Values.Where(u => u.DomainId == domainId).Select(u => u.Id).ToHashSet();
-            foreach (var id in userIds)
+            foreach (var userId in _usersByDomain.GetValueOrDefault(domainId)?.ToList() ?? [])
             {
-                _users.Remove(id);
+                RemoveUserLocked(_users[userId]);
             }
-            foreach (var token in _tokens.Values.Where(t => userIds.Contains(t.UserId)).ToList())
+            if (_domains.Remove(domainId, out var domain) && _domainByName.GetValueOrDefault(domain.Name) == domainId)
             {
-                _tokens.Remove(token.Value);
+                _domainByName.Remove(domain.Name);
             }
-            _domains.Remove(domainId);
+            // Projects are few (one per region an account uses); this scan is over projects, not users or devices.
             foreach (var project in _projects.Where(p => p.Value == domainId).Select(p => p.Key).ToList())
             {
                 _projects.Remove(project);
@@ -119,24 +121,27 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         {
             lock (_gate)
             {
-                Replace(_domains, domains);
-                Replace(_users, users);
-                Replace(_tokens, tokens);
-                Replace(_projects, projects);
-                _expiries.Clear();
-                _expiries.EnqueueRange(tokens.Values.Where(t => t.ExpiresAt != DateTimeOffset.MaxValue).Select(t => (t.Value, t.ExpiresAt + ExpiredTokenMemory)));
+                ClearLocked();
+                foreach (var domain in domains.Values)
+                {
+                    AddDomainLocked(domain);
+                }
+                foreach (var user in users.Values)
+                {
+                    AddUserLocked(user);
+                }
+                foreach (var token in tokens.Values)
+                {
+                    AddTokenLocked(token);
+                }
+                foreach (var (projectId, domainId) in projects)
+                {
+                    _projects[projectId] = domainId;
+                }
             }
         };
     }
 
-    private static void Replace<TValue>(Dictionary<string, TValue> target, Dictionary<string, TValue> source)
-    {
-        target.Clear();
-        foreach (var (key, value) in source)
-        {
-            target[key] = value;
-        }
-    }
 
     private sealed record AccountsState(
         [property: JsonPropertyName("domains")] List<HuaweiDomain> Domains,
@@ -168,7 +173,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _domains.Values.FirstOrDefault(d => d.Name == name);
+            return _domainByName.TryGetValue(name, out var id) ? _domains[id] : null;
         }
     }
 
@@ -184,7 +189,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _users.Values.FirstOrDefault(u => u.DomainId == domainId && u.Name == name);
+            return _userByName.TryGetValue((domainId, name), out var id) ? _users[id] : null;
         }
     }
 
@@ -192,7 +197,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _users.Values.FirstOrDefault(u => u.AccessKey == accessKey);
+            return _userByAccessKey.TryGetValue(accessKey, out var id) ? _users[id] : null;
         }
     }
 
@@ -201,7 +206,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         lock (_gate)
         {
             var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
-            _domains.Add(domain.Id, domain);
+            if (_domains.ContainsKey(domain.Id))
+            {
+                throw new InvalidOperationException($"The account {domain.Id} exists already.");
+            }
+            AddDomainLocked(domain);
             return domain;
         }
     }
@@ -220,11 +229,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
                 SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
                 Profile: (profile ?? UserProfile.Default) with { CreatedAt = _clock.GetUtcNow() });
-            if (_users.ContainsKey(user.Id) || _users.Values.Any(u => u.DomainId == domainId && u.Name == name || u.AccessKey == user.AccessKey))
+            if (_users.ContainsKey(user.Id) || _userByName.ContainsKey((domainId, name)) || _userByAccessKey.ContainsKey(user.AccessKey))
             {
                 return null;
             }
-            _users.Add(user.Id, user);
+            AddUserLocked(user);
             return user;
         }
     }
@@ -238,22 +247,28 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             {
                 return null;
             }
-            var changed = change(user) with { Id = user.Id, DomainId = user.DomainId };
-            if (changed.Name != user.Name && _users.Values.Any(u => u.DomainId == user.DomainId && u.Name == changed.Name))
+            var changed = change(user) with { Id = user.Id, DomainId = user.DomainId, AccessKey = user.AccessKey };
+            if (changed.Name != user.Name && _userByName.ContainsKey((user.DomainId, changed.Name)))
             {
                 return null;
             }
-            _users[userId] = changed;
+            _userByName.Remove((user.DomainId, user.Name));
+            AddUserLocked(changed);
             return changed;
         }
     }
 
-    /// <summary>Removes a user; the user's tokens stop working at once (the authenticator finds no user).</summary>
+    /// <summary>Removes a user and their tokens.</summary>
     public bool DeleteUser(string userId)
     {
         lock (_gate)
         {
-            return _users.Remove(userId);
+            if (!_users.TryGetValue(userId, out var user))
+            {
+                return false;
+            }
+            RemoveUserLocked(user);
+            return true;
         }
     }
 
@@ -262,7 +277,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. _users.Values.Where(u => u.DomainId == domainId).OrderBy(u => u.Name, StringComparer.Ordinal)];
+            return [.. (_usersByDomain.GetValueOrDefault(domainId) ?? []).Select(id => _users[id]).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -276,11 +291,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         lock (_gate)
         {
             DropExpiredLocked(now);
-            _tokens[token.Value] = token;
-            if (token.ExpiresAt != DateTimeOffset.MaxValue)
-            {
-                _expiries.Enqueue(token.Value, token.ExpiresAt + ExpiredTokenMemory);
-            }
+            AddTokenLocked(token);
         }
         return token;
     }
@@ -301,18 +312,87 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             _expiries.Dequeue();
             if (_tokens.TryGetValue(value, out var token) && token.ExpiresAt + ExpiredTokenMemory <= now)
             {
-                _tokens.Remove(value);
+                RemoveTokenLocked(token);
             }
         }
     }
 
     private void AddDefaultAccountLocked()
     {
-        var admin = DefaultHuaweiAccount.Admin;
-        _domains[DefaultHuaweiAccount.DomainId] = DefaultHuaweiAccount.Domain;
-        _users[admin.Id] = admin;
+        AddDomainLocked(DefaultHuaweiAccount.Domain);
+        AddUserLocked(DefaultHuaweiAccount.Admin);
         // The documented ready token never expires: CI jobs may start the emulator long before they use it.
-        _tokens[DefaultHuaweiAccount.AdminToken] = new IssuedToken(
-            DefaultHuaweiAccount.AdminToken, admin.Id, ["token"], DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, MfaAuthnAt: null, ProjectId: null);
+        AddTokenLocked(new IssuedToken(
+            DefaultHuaweiAccount.AdminToken, DefaultHuaweiAccount.AdminId, ["token"], DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, MfaAuthnAt: null, ProjectId: null));
+    }
+
+    private void ClearLocked()
+    {
+        _domains.Clear();
+        _users.Clear();
+        _tokens.Clear();
+        _projects.Clear();
+        _expiries.Clear();
+        _userByAccessKey.Clear();
+        _userByName.Clear();
+        _domainByName.Clear();
+        _usersByDomain.Clear();
+        _tokensByUser.Clear();
+    }
+
+    private void AddDomainLocked(HuaweiDomain domain)
+    {
+        _domains[domain.Id] = domain;
+        _domainByName.TryAdd(domain.Name, domain.Id);
+    }
+
+    /// <summary>Adds or replaces a user under every index (a replaced user keeps its id, account and access key).</summary>
+    private void AddUserLocked(HuaweiUser user)
+    {
+        _users[user.Id] = user;
+        _userByAccessKey[user.AccessKey] = user.Id;
+        _userByName[(user.DomainId, user.Name)] = user.Id;
+        GetOrAdd(_usersByDomain, user.DomainId).Add(user.Id);
+    }
+
+    private void RemoveUserLocked(HuaweiUser user)
+    {
+        _users.Remove(user.Id);
+        _userByAccessKey.Remove(user.AccessKey);
+        _userByName.Remove((user.DomainId, user.Name));
+        _usersByDomain.GetValueOrDefault(user.DomainId)?.Remove(user.Id);
+        if (_tokensByUser.Remove(user.Id, out var tokens))
+        {
+            foreach (var value in tokens)
+            {
+                _tokens.Remove(value);
+            }
+        }
+    }
+
+    private void AddTokenLocked(IssuedToken token)
+    {
+        _tokens[token.Value] = token;
+        GetOrAdd(_tokensByUser, token.UserId).Add(token.Value);
+        if (token.ExpiresAt != DateTimeOffset.MaxValue)
+        {
+            _expiries.Enqueue(token.Value, token.ExpiresAt + ExpiredTokenMemory);
+        }
+    }
+
+    private void RemoveTokenLocked(IssuedToken token)
+    {
+        _tokens.Remove(token.Value);
+        _tokensByUser.GetValueOrDefault(token.UserId)?.Remove(token.Value);
+    }
+
+    private static HashSet<string> GetOrAdd(Dictionary<string, HashSet<string>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            index.Add(key, set);
+        }
+        return set;
     }
 }

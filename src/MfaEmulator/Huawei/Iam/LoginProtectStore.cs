@@ -35,22 +35,39 @@ internal sealed class LoginProtectStore : IEmulatorStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LoginProtect> _byUser = new(StringComparer.Ordinal);
 
+    /// <summary>Each account's users with a configuration, in user id order (what the list answers).</summary>
+    private readonly Dictionary<string, SortedSet<string>> _byDomain = new(StringComparer.Ordinal);
+
     public string Name => "iam_login_protects";
 
     public LoginProtect Set(LoginProtect protect)
     {
         lock (_gate)
         {
-            _byUser[protect.UserId] = protect;
+            SetLocked(protect);
             return protect;
         }
+    }
+
+    private void SetLocked(LoginProtect protect)
+    {
+        _byUser[protect.UserId] = protect;
+        if (!_byDomain.TryGetValue(protect.DomainId, out var users))
+        {
+            users = new SortedSet<string>(StringComparer.Ordinal);
+            _byDomain.Add(protect.DomainId, users);
+        }
+        users.Add(protect.UserId);
     }
 
     public void Remove(string userId)
     {
         lock (_gate)
         {
-            _byUser.Remove(userId);
+            if (_byUser.Remove(userId, out var removed) && _byDomain.TryGetValue(removed.DomainId, out var users))
+            {
+                users.Remove(userId);
+            }
         }
     }
 
@@ -66,7 +83,7 @@ internal sealed class LoginProtectStore : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. _byUser.Values.Where(p => p.DomainId == domainId).OrderBy(p => p.UserId, StringComparer.Ordinal)];
+            return _byDomain.TryGetValue(domainId, out var users) ? [.. users.Select(userId => _byUser[userId])] : [];
         }
     }
 
@@ -75,6 +92,7 @@ internal sealed class LoginProtectStore : IEmulatorStore
         lock (_gate)
         {
             _byUser.Clear();
+            _byDomain.Clear();
         }
     }
 
@@ -86,9 +104,12 @@ internal sealed class LoginProtectStore : IEmulatorStore
         }
         lock (_gate)
         {
-            foreach (var userId in _byUser.Values.Where(p => p.DomainId == id).Select(p => p.UserId).ToList())
+            if (_byDomain.Remove(id, out var users))
             {
-                _byUser.Remove(userId);
+                foreach (var userId in users)
+                {
+                    _byUser.Remove(userId);
+                }
             }
         }
         return true;
@@ -116,9 +137,10 @@ internal sealed class LoginProtectStore : IEmulatorStore
             lock (_gate)
             {
                 _byUser.Clear();
-                foreach (var (userId, protect) in byUser)
+                _byDomain.Clear();
+                foreach (var protect in byUser.Values)
                 {
-                    _byUser[userId] = protect;
+                    SetLocked(protect);
                 }
             }
         };

@@ -14,6 +14,15 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, VirtualMfaDevice> _bySerial = new(StringComparer.Ordinal);
+
+    /// <summary>One device per user: its serial number.</summary>
+    private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
+
+    /// <summary>Each account's devices in creation order, so a page costs its size, not the store's (v5 paging relies on the order).</summary>
+    private readonly Dictionary<string, SortedSet<long>> _byDomain = new(StringComparer.Ordinal);
+
+    /// <summary>Creation sequence to serial number, for the account index.</summary>
+    private readonly Dictionary<long, string> _bySequence = [];
     private long _sequence;
 
     public string Name => "huawei_mfa_devices";
@@ -27,12 +36,12 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.DuplicateName);
             }
-            if (_bySerial.Values.Any(d => d.UserId == userId))
+            if (_byUser.ContainsKey(userId))
             {
                 return DeviceOutcome.Fail(DeviceFailure.UserHasDevice);
             }
             var device = new VirtualMfaDevice(serialNumber, domainId, userId, name, SeedGenerator.NewBase32Seed(random), ++_sequence);
-            _bySerial.Add(serialNumber, device);
+            AddLocked(device);
             return DeviceOutcome.Ok(device);
         }
     }
@@ -98,8 +107,8 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     {
         lock (_gate)
         {
-            var device = _bySerial.Values.FirstOrDefault(d => d.UserId == userId && d.Enabled);
-            if (device is null)
+            var device = _byUser.TryGetValue(userId, out var serial) ? _bySerial[serial] : null;
+            if (device is not { Enabled: true })
             {
                 return DeviceOutcome.Fail(DeviceFailure.NotBound);
             }
@@ -123,7 +132,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.AlreadyBound);
             }
-            _bySerial.Remove(serialNumber);
+            RemoveLocked(device);
             return DeviceOutcome.Ok(device);
         }
     }
@@ -133,9 +142,9 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     {
         lock (_gate)
         {
-            foreach (var serial in _bySerial.Values.Where(d => d.UserId == userId).Select(d => d.SerialNumber).ToList())
+            if (_byUser.TryGetValue(userId, out var serial))
             {
-                _bySerial.Remove(serial);
+                RemoveLocked(_bySerial[serial]);
             }
         }
     }
@@ -152,19 +161,32 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     {
         lock (_gate)
         {
-            return _bySerial.Values.FirstOrDefault(d => d.UserId == userId);
+            return _byUser.TryGetValue(userId, out var serial) ? _bySerial[serial] : null;
         }
     }
 
-    /// <summary>An account's devices in creation order (the order is stable, which v5 paging relies on).</summary>
+    /// <summary>An account's devices in creation order after <paramref name="afterSequence"/>: O(page) with the account index.</summary>
     public IReadOnlyList<VirtualMfaDevice> OfDomain(string domainId, string? userId = null, long afterSequence = 0, int? take = null)
     {
         lock (_gate)
         {
-            var matching = _bySerial.Values
-                .Where(d => d.DomainId == domainId && (userId is null || d.UserId == userId) && d.Sequence > afterSequence)
-                .OrderBy(d => d.Sequence);
-            return [.. take is { } n ? matching.Take(n) : matching];
+            if (userId is not null)
+            {
+                return _byUser.TryGetValue(userId, out var serial) && _bySerial[serial] is var own && own.DomainId == domainId && own.Sequence > afterSequence
+                    ? [own]
+                    : [];
+            }
+            if (!_byDomain.TryGetValue(domainId, out var ordered))
+            {
+                return [];
+            }
+            if (afterSequence >= ordered.Max)
+            {
+                return [];
+            }
+            // A view from the marker on: O(log n) to find, then the page itself.
+            var after = ordered.GetViewBetween(Math.Max(afterSequence + 1, ordered.Min), ordered.Max).Select(sequence => _bySerial[_bySequence[sequence]]);
+            return [.. take is { } n ? after.Take(n) : after];
         }
     }
 
@@ -173,6 +195,9 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         lock (_gate)
         {
             _bySerial.Clear();
+            _byUser.Clear();
+            _byDomain.Clear();
+            _bySequence.Clear();
         }
     }
 
@@ -184,9 +209,12 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
         lock (_gate)
         {
-            foreach (var serial in _bySerial.Values.Where(d => d.DomainId == id).Select(d => d.SerialNumber).ToList())
+            if (_byDomain.TryGetValue(id, out var ordered))
             {
-                _bySerial.Remove(serial);
+                foreach (var sequence in ordered.ToList())
+                {
+                    RemoveLocked(_bySerial[_bySequence[sequence]]);
+                }
             }
         }
         return true;
@@ -216,13 +244,44 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             lock (_gate)
             {
                 _bySerial.Clear();
-                foreach (var (serial, device) in bySerial)
+                _byUser.Clear();
+                _byDomain.Clear();
+                _bySequence.Clear();
+                foreach (var device in bySerial.Values)
                 {
-                    _bySerial[serial] = device;
+                    AddLocked(device);
                 }
                 _sequence = devices.Count == 0 ? 0 : devices.Max(d => d.Sequence);
             }
         };
+    }
+
+    private void AddLocked(VirtualMfaDevice device)
+    {
+        _bySerial.Add(device.SerialNumber, device);
+        _byUser.Add(device.UserId, device.SerialNumber);
+        if (!_byDomain.TryGetValue(device.DomainId, out var ordered))
+        {
+            ordered = [];
+            _byDomain.Add(device.DomainId, ordered);
+        }
+        ordered.Add(device.Sequence);
+        _bySequence.Add(device.Sequence, device.SerialNumber);
+    }
+
+    private void RemoveLocked(VirtualMfaDevice device)
+    {
+        _bySerial.Remove(device.SerialNumber);
+        _byUser.Remove(device.UserId);
+        if (_byDomain.TryGetValue(device.DomainId, out var ordered))
+        {
+            ordered.Remove(device.Sequence);
+            _bySequence.Remove(device.Sequence);
+            if (ordered.Count == 0)
+            {
+                _byDomain.Remove(device.DomainId);
+            }
+        }
     }
 
     private DeviceOutcome Store(VirtualMfaDevice device)

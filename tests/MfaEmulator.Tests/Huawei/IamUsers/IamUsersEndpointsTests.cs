@@ -132,6 +132,20 @@ public sealed class IamUsersLifecycleTests(EmulatorFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_deleted_users_tokens_go_with_them_so_the_state_still_round_trips()
+    {
+        var admin = await _api.CreateAccount();
+        var user = await _api.CreateUser(domainId: admin.DomainId);
+
+        await _api.Send(HttpMethod.Delete, $"/v3/users/{user.UserId}", null, admin.Token);
+        var state = await _api.Client.GetStringAsync("/_emulator/state");
+        var reloaded = await _api.Client.PutAsync("/_emulator/state", new StringContent(state, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.DoesNotContain(user.Token, state, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, reloaded.StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_carries_a_catalog_unless_nocatalog_and_validates_until_it_expires()
     {
         var user = await _api.CreateUser();
