@@ -62,7 +62,7 @@ internal static class CommandLine
                 return CommandLineResult.Stop(0, $"{Command} {HealthEndpoints.Version}");
             }
             var (name, inline) = arg.Split('=', 2) is [var n, var v] ? (n, v) : (arg, null);
-            if (name.StartsWith("--", StringComparison.Ordinal) && (name.Contains(':', StringComparison.Ordinal) || HostSettings.Contains(name, StringComparer.OrdinalIgnoreCase)))
+            if (IsConfigurationKey(name))
             {
                 // An ASP.NET configuration key (--Logging:LogLevel:Default Debug) or a host setting (--environment Testing).
                 var passValue = inline ?? (i + 1 < args.Length ? args[++i] : null);
@@ -106,6 +106,16 @@ internal static class CommandLine
         }
         return new CommandLineResult([.. configuration], ExitCode: null, Output: null, verbose);
     }
+
+    /// <summary>
+    /// An ASP.NET configuration key (it has a ':'), a host setting, or what WebApplicationFactory adds from
+    /// ASPNETCORE_TEST_CONTENTROOT_* variables: these pass through to configuration.
+    /// </summary>
+    private static bool IsConfigurationKey(string name) =>
+        name.StartsWith("--", StringComparison.Ordinal)
+        && (name.Contains(':', StringComparison.Ordinal)
+            || HostSettings.Contains(name, StringComparer.OrdinalIgnoreCase)
+            || name.StartsWith("--TEST_CONTENTROOT_", StringComparison.Ordinal));
 
     public static string Help()
     {

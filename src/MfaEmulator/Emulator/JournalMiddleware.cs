@@ -4,13 +4,12 @@ using MfaEmulator.Common.Errors;
 namespace MfaEmulator.Emulator;
 
 /// <summary>
-/// Records each call to an emulated API (not the emulator's own routes or its documentation), secrets redacted.
-/// It reads what the body middleware already holds, keeps at most <see cref="MaxBodyBytes"/> of it, and never
-/// lets a failure of its own reach the response.
+/// Records each call to an emulated API (not the emulator's own routes or its documentation). It only copies what
+/// it must (the headers; the body is the one the body middleware already read), leaves redaction to whoever reads
+/// the journal, and never lets a failure of its own reach the response.
 /// </summary>
 internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJournal journal, TimeProvider clock, ILogger<JournalMiddleware> logger)
 {
-    public const int MaxBodyBytes = 4096;
     private static readonly string[] NotJournaled = ["/_emulator", "/openapi", "/swagger", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -38,17 +37,16 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJou
         try
         {
             var request = context.Request;
-            var body = ReceivedBody.Of(context)?.Bytes ?? ReadOnlyMemory<byte>.Empty;
-            journal.Add(new JournalEntry(
-                RequestIds.Get(context),
-                at,
-                request.Method,
-                request.Path.Value ?? "/",
-                request.Query.ToDictionary(q => q.Key, q => Redactor.IsSecretName(q.Key) ? Redactor.Mask : q.Value.ToString()),
-                request.Headers.ToDictionary(h => h.Key, h => Redactor.Header(h.Key, h.Value.ToString())),
-                Redactor.Body(request.ContentType, body, MaxBodyBytes),
-                context.Response.StatusCode,
-                Math.Round(duration.TotalMilliseconds, 3)));
+            var headers = new KeyValuePair<string, string>[request.Headers.Count];
+            var index = 0;
+            foreach (var (name, values) in request.Headers)
+            {
+                headers[index++] = new(name, values.ToString());
+            }
+            journal.Add(new CapturedCall(
+                RequestIds.Get(context), at, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", headers,
+                request.ContentType, ReceivedBody.Of(context)?.Bytes ?? ReadOnlyMemory<byte>.Empty,
+                context.Response.StatusCode, Math.Round(duration.TotalMilliseconds, 3)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

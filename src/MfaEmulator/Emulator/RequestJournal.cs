@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace MfaEmulator.Emulator;
 
+/// <summary>A journaled call as the control routes show it: secrets redacted, the body cut to its first 4 KiB.</summary>
 internal sealed record JournalEntry(
     [property: JsonPropertyName("request_id")] string RequestId,
     [property: JsonPropertyName("at")] DateTimeOffset At,
@@ -14,28 +16,51 @@ internal sealed record JournalEntry(
     [property: JsonPropertyName("duration_ms")] double DurationMs);
 
 /// <summary>
+/// A call as it was captured: cheap copies only (the header strings, the query text, a reference to the body the
+/// request already read). Redaction and cutting happen when someone reads the journal, not on the request's path.
+/// Never leaves the process: <see cref="Redacted"/> is the only way out.
+/// </summary>
+internal sealed record CapturedCall(
+    string RequestId, DateTimeOffset At, string Method, string Path, string QueryString, KeyValuePair<string, string>[] Headers,
+    string? ContentType, ReadOnlyMemory<byte> Body, int Status, double DurationMs)
+{
+    public const int MaxBodyCharacters = 4096;
+
+    /// <summary>Roughly what the capture holds in memory: two bytes a character, the body, a fixed overhead.</summary>
+    public long Size => 256 + Body.Length + 2L * (Path.Length + QueryString.Length + Headers.Sum(h => h.Key.Length + h.Value.Length));
+
+    public JournalEntry Redacted() => new(
+        RequestId, At, Method, Path,
+        QueryHelpers.ParseQuery(QueryString).ToDictionary(q => q.Key, q => Redactor.IsSecretName(q.Key) ? Redactor.Mask : q.Value.ToString()),
+        Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => Redactor.Header(g.Key, string.Join(",", g.Select(h => h.Value)))),
+        Redactor.Body(ContentType, Body, MaxBodyCharacters),
+        Status,
+        DurationMs);
+}
+
+/// <summary>
 /// The most recent requests to the emulated APIs, in a ring bounded by count (<c>--journal-size</c>) and by size
-/// (<see cref="MaxBytes"/>, since one entry holds up to 4 KiB of body and the headers a client chose to send).
+/// (<see cref="MaxBytes"/>: a capture keeps a reference to its body, up to <c>--max-body-bytes</c>).
 /// </summary>
 internal sealed class RequestJournal(EmulatorOptions options)
 {
     public const long MaxBytes = 16 * 1024 * 1024;
     private readonly Lock _gate = new();
-    private readonly LinkedList<(JournalEntry Entry, long Size)> _entries = new();
+    private readonly LinkedList<CapturedCall> _entries = new();
     private long _bytes;
 
     public int Capacity { get; } = Math.Max(0, options.JournalSize);
 
-    public void Add(JournalEntry entry)
+    public void Add(CapturedCall call)
     {
         if (Capacity == 0)
         {
             return;
         }
-        var size = SizeOf(entry);
+        var size = call.Size;
         lock (_gate)
         {
-            _entries.AddFirst((entry, size));
+            _entries.AddFirst(call);
             _bytes += size;
             while (_entries.Count > Capacity || _bytes > MaxBytes && _entries.Count > 1)
             {
@@ -45,13 +70,15 @@ internal sealed class RequestJournal(EmulatorOptions options)
         }
     }
 
-    /// <summary>Newest first.</summary>
+    /// <summary>Newest first, redacted.</summary>
     public IReadOnlyList<JournalEntry> Recent(int limit, string? pathPrefix)
     {
+        List<CapturedCall> calls;
         lock (_gate)
         {
-            return [.. _entries.Select(e => e.Entry).Where(e => pathPrefix is null || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Take(limit)];
+            calls = [.. _entries.Where(e => pathPrefix is null || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Take(limit)];
         }
+        return [.. calls.Select(call => call.Redacted())];
     }
 
     public void Clear()
@@ -62,9 +89,4 @@ internal sealed class RequestJournal(EmulatorOptions options)
             _bytes = 0;
         }
     }
-
-    /// <summary>Roughly what the entry holds in memory: two bytes a character, plus a fixed overhead.</summary>
-    private static long SizeOf(JournalEntry entry) =>
-        256 + 2L * ((entry.Body?.Length ?? 0) + entry.Path.Length
-            + entry.Headers.Sum(h => h.Key.Length + h.Value.Length) + entry.Query.Sum(q => q.Key.Length + q.Value.Length));
 }
