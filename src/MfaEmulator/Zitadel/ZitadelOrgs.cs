@@ -38,6 +38,9 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ZitadelOrg> _orgs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ZitadelPat> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>Each org's tokens, so resetting an org costs that org, not every token.</summary>
+    private readonly Dictionary<string, HashSet<string>> _tokensByOrg = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
     private ZitadelInstance _instance;
@@ -151,9 +154,12 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         lock (_gate)
         {
             _orgs.Remove(id);
-            foreach (var pat in _tokens.Values.Where(t => t.OrgId == id).ToList())
+            if (_tokensByOrg.Remove(id, out var tokens))
             {
-                _tokens.Remove(pat.Token);
+                foreach (var token in tokens)
+                {
+                    _tokens.Remove(token);
+                }
             }
             if (id == DefaultZitadelInstance.OrgId)
             {
@@ -191,6 +197,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
             {
                 _orgs.Clear();
                 _tokens.Clear();
+                _tokensByOrg.Clear();
                 _instance = restored.Instance;
                 foreach (var (id, org) in orgs)
                 {
@@ -198,7 +205,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
                 }
                 foreach (var (value, pat) in tokens)
                 {
-                    _tokens[value] = pat;
+                    AddTokenLocked(pat);
                 }
             }
         };
@@ -214,6 +221,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     {
         _orgs.Clear();
         _tokens.Clear();
+        _tokensByOrg.Clear();
         AddDefaultOrgLocked(_clock.GetUtcNow());
         return new ZitadelInstance(DefaultZitadelInstance.InstanceId, DefaultZitadelInstance.InstanceEventsAtSetup);
     }
@@ -222,14 +230,25 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     {
         _orgs[DefaultZitadelInstance.OrgId] = new ZitadelOrg(
             DefaultZitadelInstance.OrgId, DefaultZitadelInstance.OrgName, DefaultZitadelInstance.OrgEventsAtCreation, now);
-        _tokens[DefaultZitadelInstance.OwnerPat] = new ZitadelPat(
-            DefaultZitadelInstance.OwnerPat, DefaultZitadelInstance.OrgId, [ZitadelRoles.OrgOwner, ZitadelRoles.IamOwner]);
+        AddTokenLocked(new ZitadelPat(
+            DefaultZitadelInstance.OwnerPat, DefaultZitadelInstance.OrgId, [ZitadelRoles.OrgOwner, ZitadelRoles.IamOwner]));
     }
 
     private ZitadelPat IssueTokenLocked(string orgId, IReadOnlyList<string> roles, string? fixedToken = null)
     {
         var pat = new ZitadelPat(fixedToken ?? _random.NewToken(PatBytes), orgId, [.. roles.Distinct(StringComparer.Ordinal)]);
-        _tokens.Add(pat.Token, pat);
+        AddTokenLocked(pat);
         return pat;
+    }
+
+    private void AddTokenLocked(ZitadelPat pat)
+    {
+        _tokens[pat.Token] = pat;
+        if (!_tokensByOrg.TryGetValue(pat.OrgId, out var tokens))
+        {
+            tokens = new HashSet<string>(StringComparer.Ordinal);
+            _tokensByOrg.Add(pat.OrgId, tokens);
+        }
+        tokens.Add(pat.Token);
     }
 }
