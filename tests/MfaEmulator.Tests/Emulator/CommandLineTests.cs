@@ -16,25 +16,8 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>Runs the emulator to its exit (or kills it after a timeout) and returns what it printed.</summary>
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> Run(string? workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        if (workingDirectory is not null)
-        {
-            info.WorkingDirectory = workingDirectory;
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> Run(string? workingDirectory, params string[] args) =>
+        Processes.RunToExit("dotnet", [Dll, .. args], workingDirectory);
 
     private static void AssertOneLineRefusal((int ExitCode, string Stdout, string Stderr) run, string expected)
     {

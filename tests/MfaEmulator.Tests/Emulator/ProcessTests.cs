@@ -10,16 +10,7 @@ public sealed class ProcessTests
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll");
 
-    private static Process Launch(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Dll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        return Process.Start(info)!;
-    }
+    private static Process Launch(params string[] args) => Processes.Start("dotnet", [Dll, .. args]);
 
     [Fact]
     public async Task Port_0_binds_a_free_port_and_prints_it_on_one_line_that_health_confirms()
@@ -28,14 +19,7 @@ public sealed class ProcessTests
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            string? line;
-            do
-            {
-                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            }
-            while (line is not null && !line.StartsWith("MfaEmulator listening on ", StringComparison.Ordinal));
-            Assert.NotNull(line);
-            var address = line["MfaEmulator listening on ".Length..].Trim();
+            var address = (await Processes.ListeningAddress(process)).OriginalString;
             Assert.Matches(@"^http://127\.0\.0\.1:\d+$", address);
             Assert.DoesNotMatch(":0$", address);
 

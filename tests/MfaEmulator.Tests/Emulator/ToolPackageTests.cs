@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Emulator;
@@ -45,15 +44,8 @@ public sealed class ToolPackageTests : IDisposable
 
     private static async Task<string> Run(string command, params string[] args)
     {
-        var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return output;
+        var (exitCode, stdout, stderr) = await Processes.RunToExit(command, args);
+        Assert.True(exitCode == 0, $"{command} exited {exitCode}: {stderr}");
+        return stdout;
     }
 }

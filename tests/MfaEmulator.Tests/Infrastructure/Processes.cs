@@ -36,15 +36,23 @@ internal static class Processes
         return new Uri(line[ListeningPrefix.Length..].Trim());
     }
 
+    /// <summary>Runs a command to its exit (failing the test after <paramref name="timeout"/>) and returns what it printed.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExit(
+        string command, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        using var process = Start(command, args, workingDirectory);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>Runs the dotnet CLI to its end; fails the test with the output when it does not succeed.</summary>
     public static async Task<string> Dotnet(params string[] args)
     {
-        using var process = Start("dotnet", args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited {process.ExitCode}: {await output}{await errors}");
-        return await output;
+        var (exitCode, stdout, stderr) = await RunToExit("dotnet", args, timeout: TimeSpan.FromMinutes(5));
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', args)} exited {exitCode}: {stdout}{stderr}");
+        return stdout;
     }
 }
