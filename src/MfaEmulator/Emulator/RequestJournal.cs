@@ -71,12 +71,16 @@ internal sealed class RequestJournal(EmulatorOptions options)
     }
 
     /// <summary>Newest first, redacted.</summary>
-    public IReadOnlyList<JournalEntry> Recent(int limit, string? pathPrefix)
+    public IReadOnlyList<JournalEntry> Recent(int limit, string? pathPrefix) =>
+        Matching(call => pathPrefix is null || call.Path.StartsWith(pathPrefix, StringComparison.Ordinal), limit);
+
+    /// <summary>The calls <paramref name="filter"/> picks from what was captured, newest first; only those are redacted.</summary>
+    public IReadOnlyList<JournalEntry> Matching(Func<CapturedCall, bool> filter, int limit = int.MaxValue)
     {
         List<CapturedCall> calls;
         lock (_gate)
         {
-            calls = [.. _entries.Where(e => pathPrefix is null || e.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).Take(limit)];
+            calls = [.. _entries.Where(filter).Take(limit)];
         }
         return [.. calls.Select(call => call.Redacted())];
     }

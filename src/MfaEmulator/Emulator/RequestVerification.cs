@@ -35,10 +35,11 @@ internal static class RequestVerification
     public static Ok<VerifyResult> Verify([AsParameters] VerifyQuery query, RequestJournal journal)
     {
         var path = query.Path is null ? null : new Regex("^" + Regex.Escape(query.Path).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
-        var matching = journal.Recent(int.MaxValue, pathPrefix: null)
-            .Where(e => query.Method is null || string.Equals(e.Method, query.Method, StringComparison.OrdinalIgnoreCase))
-            .Where(e => path is null || path.IsMatch(e.Path))
-            .Where(e => query.Status is null || e.Status == query.Status)
+        // Method, path and status are matched on the captured calls; only those are redacted to look at their bodies.
+        var matching = journal.Matching(call =>
+                (query.Method is null || string.Equals(call.Method, query.Method, StringComparison.OrdinalIgnoreCase))
+                && (path is null || path.IsMatch(call.Path))
+                && (query.Status is null || call.Status == query.Status))
             .Where(e => query.BodyField is null || BodyFieldIs(e.Body, query.BodyField, query.BodyValue))
             .ToList();
         return TypedResults.Ok(new VerifyResult(matching.Count, matching));
