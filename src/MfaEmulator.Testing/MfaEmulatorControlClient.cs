@@ -46,6 +46,8 @@ public sealed class MfaEmulatorControlClient(HttpClient client)
 
     private sealed record Page([property: JsonPropertyName("requests")] IReadOnlyList<RecordedRequest> Requests);
 
+    private sealed record Health([property: JsonPropertyName("grpc_addresses")] IReadOnlyList<string> GrpcAddresses);
+
     private sealed record Verified([property: JsonPropertyName("count")] int Count, [property: JsonPropertyName("requests")] IReadOnlyList<RecordedRequest> Requests);
 
     public Task<HuaweiUser> CreateHuaweiUserAsync(string name, bool admin = false, string? domainId = null, string? password = null, string? email = null, string? mobile = null) =>
@@ -105,6 +107,14 @@ public sealed class MfaEmulatorControlClient(HttpClient client)
         Add("body_field", pattern.BodyField);
         Add("body_value", pattern.BodyValue);
         return (await Read<Verified>(await client.GetAsync(new Uri("_emulator/requests/verify?" + string.Join('&', query), UriKind.Relative)))).Requests;
+    }
+
+    /// <summary>The first native gRPC address the health report lists.</summary>
+    public async Task<Uri> GetGrpcAddressAsync()
+    {
+        var health = await Read<Health>(await client.GetAsync(new Uri("_emulator/health", UriKind.Relative)));
+        var address = health.GrpcAddresses.Count > 0 ? health.GrpcAddresses[0] : throw new InvalidOperationException("The emulator serves no native gRPC.");
+        return new Uri(address.TrimEnd('/') + "/");
     }
 
     /// <summary>Throws unless exactly <paramref name="times"/> journaled calls match <paramref name="pattern"/>.</summary>

@@ -39,10 +39,17 @@ public sealed class MfaEmulatorServer : IAsyncDisposable, IDisposable
         _seedFile = seedFile;
         BaseAddress = baseAddress;
         Control = new MfaEmulatorControlClient(CreateClient());
+        GrpcAddress = Control.GetGrpcAddressAsync().GetAwaiter().GetResult();
     }
 
-    /// <summary>The emulator's base URL on loopback, e.g. http://127.0.0.1:40123/.</summary>
+    /// <summary>The emulator's base URL on loopback, e.g. http://127.0.0.1:40123/: REST, gRPC-web, Swagger UI, control routes.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>
+    /// Where native gRPC (HTTP/2 without TLS) listens, on its own free loopback port, e.g. http://127.0.0.1:40124/:
+    /// the address for ZITADEL's gRPC clients (gRPC-web goes to <see cref="BaseAddress"/>).
+    /// </summary>
+    public Uri GrpcAddress { get; }
 
     /// <summary>The control routes, typed: users, hosts, orgs, tokens, codes, clock, reset, faults, journal, verification.</summary>
     public MfaEmulatorControlClient Control { get; }
@@ -92,6 +99,7 @@ public sealed class MfaEmulatorServer : IAsyncDisposable, IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.UseSetting("Emulator:GrpcUrls", "http://127.0.0.1:0");
             builder.UseSetting("Emulator:Strict", settings.Strict ? "true" : "false");
             if (seedFile is not null)
             {

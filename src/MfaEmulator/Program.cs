@@ -25,6 +25,7 @@ try
 
     // Shared core: clock, randomness, TOTP, error families, every validator.
     builder.Services.AddEmulatorCore(options);
+    builder.Services.AddEmulatorGrpc(options);
 
     // Vendors (what their APIs share), then each emulated API; a path belongs to the family with the longest prefix.
     builder.Services.AddHuawei();
@@ -58,6 +59,7 @@ try
     app.MapIamUsers();
     app.MapIamV5();
     app.MapZitadelLoginPolicy();
+    app.MapGrpcReflection();
     app.MapDocumentation();
     app.BuildEndpoints();
 

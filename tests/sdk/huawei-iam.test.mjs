@@ -8,14 +8,14 @@
 // Only the control routes (/_emulator/...) are called with fetch; every cloud API call goes through the SDK.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 
 import { GlobalCredentials } from '@huaweicloud/huaweicloud-sdk-core';
+
+import { startEmulator } from './emulator-process.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -33,68 +33,10 @@ const v5 = (() => {
   return namespace;
 })();
 
-const STARTUP_TIMEOUT_MS = 60_000;
-
-/** @type {import('node:child_process').ChildProcess | undefined} */
+/** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
 let emulator;
 /** @type {string} */
 let address;
-const emulatorOutput = [];
-
-function startEmulator() {
-  const dll = process.env.MFA_EMULATOR_DLL;
-  if (!dll) {
-    throw new Error(
-      'MFA_EMULATOR_DLL is not set: point it at a built MfaEmulator.dll, e.g. '
-        + 'MFA_EMULATOR_DLL=src/MfaEmulator/bin/Release/net10.0/MfaEmulator.dll node --test tests/sdk/',
-    );
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn('dotnet', [dll, '--urls', 'http://127.0.0.1:0', '--strict'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    emulator = child;
-    const timer = setTimeout(() => {
-      reject(new Error(`the emulator did not announce its address within ${STARTUP_TIMEOUT_MS} ms:\n${emulatorOutput.join('\n')}`));
-    }, STARTUP_TIMEOUT_MS);
-    const onLine = (line) => {
-      emulatorOutput.push(line);
-      const match = /MfaEmulator listening on (http:\/\/\S+)/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1].replace(/\/$/, ''));
-      }
-    };
-    createInterface({ input: child.stdout }).on('line', onLine);
-    createInterface({ input: child.stderr }).on('line', (line) => emulatorOutput.push(line));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start dotnet ${dll}: ${error.message}`));
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited (code ${code}, signal ${signal}) before announcing its address:\n${emulatorOutput.join('\n')}`));
-    });
-  });
-}
-
-function stopEmulator() {
-  if (emulator && emulator.exitCode === null && emulator.signalCode === null) {
-    emulator.kill('SIGTERM');
-    const child = emulator;
-    setTimeout(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }, 5_000).unref();
-  }
-}
-// Also when the test process itself is torn down: an uncaught failure, Ctrl+C, the runner's SIGTERM.
-process.on('exit', stopEmulator);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    stopEmulator();
-    process.exit(130);
-  });
-}
 
 // ---------- control routes (plain HTTP) ----------
 
@@ -196,7 +138,8 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
   let userSerial;
 
   before(async () => {
-    address = await startEmulator();
+    emulator = await startEmulator({ strict: true });
+    address = emulator.rest;
     admin = await createUser({ name: 'sdk-admin', admin: true });
     user = await createUser({ name: 'sdk-user', domain_id: admin.domain_id });
     assert.equal(user.domain_id, admin.domain_id);
@@ -205,7 +148,7 @@ describe('official Huawei Cloud Node.js SDK against MfaEmulator --strict', () =>
     adminV5 = v5Client(admin);
   });
 
-  after(() => stopEmulator());
+  after(() => emulator?.stop());
 
   test('a client signing with a wrong SK is refused with APIGW.0301 / 401', async () => {
     const wrong = v3Client(admin, `${admin.secret_key.slice(0, -1)}${admin.secret_key.endsWith('x') ? 'y' : 'x'}`);

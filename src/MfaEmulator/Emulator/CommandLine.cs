@@ -36,6 +36,7 @@ internal static class CommandLine
     public static readonly IReadOnlyList<CommandLineOption> Options =
     [
         new("--urls", "URL[;URL]", "urls", EmulatorOptions.DefaultUrl, "where to listen; port 0 picks a free port (printed on the \"listening\" line)"),
+        new("--grpc-urls", "URL[;URL]", "Emulator:GrpcUrls", EmulatorOptions.DefaultGrpcUrl, "where native gRPC (HTTP/2 without TLS) listens; port 0 picks a free port; none: off"),
         new("--strict", null, "Emulator:Strict", "off", "only issued credentials and the vendors' permission rules"),
         new("--seed", "FILE", "Emulator:SeedFile", "none", "identities and hosts to create at start (see examples/seed.json)", MustExist),
         new("--state-file", "FILE", "Emulator:StateFile", "none", "keep the state across restarts in FILE (its directory must exist)", DirectoryMustExist),

@@ -20,13 +20,12 @@ internal static class EmulatorHost
         var options = builder.Configuration.GetSection(EmulatorOptions.Section).Get<EmulatorOptions>() ?? new EmulatorOptions();
         builder.Services.AddSingleton(options);
 
-        // Loopback on a documented port unless --urls (or ASPNETCORE_URLS) says otherwise.
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        // Loopback on documented ports unless --urls (or ASPNETCORE_URLS) and --grpc-urls say otherwise.
+        var endpoints = new ListenEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
-            builder.WebHost.UseUrls(EmulatorOptions.DefaultUrl);
-        }
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
+            endpoints.Configure(kestrel, context.Configuration);
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             // X-Auth-Token may be 32,768 characters (Huawei docs), above Kestrel's 32 KiB header default.
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
@@ -38,6 +37,8 @@ internal static class EmulatorHost
         {
             // Quiet by default: what was loaded at start, the "listening" line, one line per request, and problems.
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            // Kestrel warns that --urls was overridden: the emulator binds --urls and --grpc-urls itself (ListenEndpoints).
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         }
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         return options;
@@ -99,6 +100,7 @@ internal static class EmulatorHost
         StateFile.UseStateFile(app, app.Services.GetRequiredService<StateFile>());
         app.UseMiddleware<FaultMiddleware>();
         app.UseRouting();
+        app.UseEmulatorGrpcWeb();
         app.UseReceivedBody(options);
         app.UseVendorCredentials();
         app.UseStrictJson();
@@ -129,7 +131,9 @@ internal static class EmulatorHost
 
     /// <summary>The addresses the host will listen on, for the refusal to expose the control routes without a key.</summary>
     public static IReadOnlyList<string> ConfiguredUrls(this WebApplication app) =>
-        (app.Configuration["urls"] ?? EmulatorOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        [.. $"{app.Configuration["urls"] ?? EmulatorOptions.DefaultUrl};{app.Configuration[$"{EmulatorOptions.Section}:GrpcUrls"] ?? EmulatorOptions.DefaultGrpcUrl}"
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(url => !url.Equals("none", StringComparison.OrdinalIgnoreCase))];
 
     public static WebApplication MapDocumentation(this WebApplication app)
     {
@@ -145,6 +149,10 @@ internal static class EmulatorHost
     }
 
     /// <summary>One line a test fixture can read to learn the bound address (useful with --urls http://127.0.0.1:0).</summary>
-    public static void AnnounceAddresses(this WebApplication app) =>
-        Console.WriteLine($"MfaEmulator listening on {string.Join(' ', HealthEndpoints.BoundAddresses(app.Services.GetRequiredService<IServer>()))}");
+    public static void AnnounceAddresses(this WebApplication app)
+    {
+        var grpc = app.Services.GetRequiredService<ListenEndpoints>().GrpcAddresses;
+        var main = HealthEndpoints.BoundAddresses(app.Services.GetRequiredService<IServer>()).Except(grpc);
+        Console.WriteLine($"MfaEmulator listening on {string.Join(' ', main)}{(grpc.Count > 0 ? $" (native gRPC: {string.Join(' ', grpc)})" : "")}");
+    }
 }

@@ -5,8 +5,12 @@ internal sealed class EmulatorOptions
 {
     public const string Section = "Emulator";
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string DefaultGrpcUrl = "http://127.0.0.1:5081";
 
     public bool Strict { get; set; }
+
+    /// <summary>Native gRPC (HTTP/2 cleartext) addresses; read by <see cref="ListenEndpoints"/>.</summary>
+    public string? GrpcUrls { get; set; }
 
     public string? ControlKey { get; set; }
 

@@ -92,7 +92,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultStore faults)
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (!context.Request.Path.StartsWithSegments("/_emulator") && faults.Take(context.Request.Method, path) is { } fault)
+        // Faults are written in a REST envelope, so gRPC calls are left alone (see openapi/DEVIATIONS.md).
+        if (!context.Request.Path.StartsWithSegments("/_emulator") && !GrpcTransport.IsGrpc(context.Request) && faults.Take(context.Request.Method, path) is { } fault)
         {
             if (fault.DelayMs is { } delay && delay > 0)
             {

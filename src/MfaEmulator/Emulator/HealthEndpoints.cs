@@ -11,6 +11,7 @@ internal sealed record HealthReport(
     [property: JsonPropertyName("version")] string Version,
     [property: JsonPropertyName("strict")] bool Strict,
     [property: JsonPropertyName("addresses")] IReadOnlyList<string> Addresses,
+    [property: JsonPropertyName("grpc_addresses")] IReadOnlyList<string> GrpcAddresses,
     [property: JsonPropertyName("apis")] IReadOnlyList<EmulatedApi> Apis);
 
 /// <summary>An emulated API as its vendor documents it, for the health report.</summary>
@@ -25,8 +26,12 @@ internal static class HealthEndpoints
     public static readonly string Version =
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static Ok<HealthReport> GetHealth(EmulatorOptions options, IServer server, IEnumerable<IEmulatedVendor> vendors) =>
-        TypedResults.Ok(new HealthReport("ok", Version, options.Strict, BoundAddresses(server), [.. vendors.SelectMany(v => v.Apis)]));
+    /// <summary>The main addresses (REST, gRPC-web, Swagger) apart from the native gRPC ones.</summary>
+    public static Ok<HealthReport> GetHealth(EmulatorOptions options, IServer server, ListenEndpoints endpoints, IEnumerable<IEmulatedVendor> vendors)
+    {
+        var grpc = endpoints.GrpcAddresses;
+        return TypedResults.Ok(new HealthReport("ok", Version, options.Strict, [.. BoundAddresses(server).Except(grpc)], grpc, [.. vendors.SelectMany(v => v.Apis)]));
+    }
 
     public static IReadOnlyList<string> BoundAddresses(IServer server) =>
         [.. server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []];

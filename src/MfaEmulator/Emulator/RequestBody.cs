@@ -35,7 +35,7 @@ internal static class RequestBody
     public static IApplicationBuilder UseReceivedBody(this IApplicationBuilder app, EmulatorOptions options) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true)
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != true || GrpcTransport.IsGrpcCall(context))
         {
             await next(context);
             return;

@@ -28,7 +28,8 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
             return;
         }
 
-        if (IsBodiless(context.Response))
+        // grpc-dotnet answers gRPC's own transport errors (415, 426) with a grpc-status; they stay as they are.
+        if (IsBodiless(context.Response) && !GrpcTransport.IsGrpcCall(context))
         {
             var status = context.Response.StatusCode;
             var method = context.Request.Method;

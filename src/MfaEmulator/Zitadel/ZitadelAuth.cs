@@ -13,12 +13,21 @@ internal sealed record ZitadelCaller(string OrgId, IReadOnlyList<string> Roles)
 
     public void AttachTo(HttpContext context) => context.Items[Key] = this;
 
+    public static ZitadelCaller? Of(HttpContext context) => context.Items[Key] as ZitadelCaller;
+
     public static ValueTask<ZitadelCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult(context.Items[Key] as ZitadelCaller);
+        ValueTask.FromResult(Of(context));
 }
 
-/// <summary>The permission a route needs (the <c>zitadel.v1.auth_option</c> of its RPC in management.proto / admin.proto).</summary>
-internal sealed record ZitadelPermission(string Name);
+/// <summary>
+/// The permission a route needs (the <c>zitadel.v1.auth_option</c> of its RPC in management.proto / admin.proto):
+/// endpoint metadata on a REST route, an attribute on a gRPC method (grpc-dotnet copies it into the metadata).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class ZitadelPermission(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
 
 internal static class ZitadelPermissionExtensions
 {

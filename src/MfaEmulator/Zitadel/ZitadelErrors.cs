@@ -27,6 +27,7 @@ internal static class GrpcCodes
     public const int AlreadyExists = 6;
     public const int PermissionDenied = 7;
     public const int ResourceExhausted = 8;
+    public const int FailedPrecondition = 9;
     public const int Unimplemented = 12;
     public const int Internal = 13;
     public const int Unavailable = 14;
@@ -59,7 +60,7 @@ internal static class ZitadelErrors
     public const string ErrorDetailType = "type.googleapis.com/zitadel.v1.ErrorDetail";
 
     public const string InvalidAuthHeaderId = "AUTH-7fs1e";
-    public const string InvalidTokenId = "APP-Reb32";
+    public const string InvalidTokenId = "AUTH-7fs1e";
     public const string OrganisationMissingId = "AUTH-Bs7Ds";
     public const string NoPermissionId = "AUTH-5mWD2";
 
@@ -69,8 +70,11 @@ internal static class ZitadelErrors
     /// <summary>An Authorization header that is not <c>Bearer &lt;token&gt;</c> (internal/api/authz).</summary>
     public static ApiError InvalidAuthHeader() => new(401, InvalidAuthHeaderId, "invalid auth header", GrpcCodes.Unauthenticated);
 
-    /// <summary>Strict mode: a bearer token the emulator did not issue.</summary>
-    public static ApiError InvalidToken() => new(401, InvalidTokenId, "invalid token", GrpcCodes.Unauthenticated);
+    /// <summary>
+    /// Strict mode: a bearer token the emulator did not issue. Current servers answer <c>Errors.Token.Invalid</c>
+    /// under the header check's id once token verification fails (internal/api/authz/context.go).
+    /// </summary>
+    public static ApiError InvalidToken() => new(401, InvalidTokenId, "Token is invalid", GrpcCodes.Unauthenticated);
 
     public static ApiError OrganisationMissing() => new(403, OrganisationMissingId, "Organisation doesn't exist", GrpcCodes.PermissionDenied);
 

@@ -41,11 +41,17 @@ internal sealed class ZitadelVendor(ZitadelOrgs orgs) : IEmulatedVendor
 
 internal static class ZitadelVendorExtensions
 {
-    /// <summary>What every ZITADEL API relies on: the instance/orgs/tokens store and the family that checks bearer tokens.</summary>
+    /// <summary>
+    /// What every ZITADEL API relies on: the instance/orgs/tokens store, the family that checks bearer tokens, and
+    /// the same checks and decoding for its gRPC services.
+    /// </summary>
     public static IServiceCollection AddZitadel(this IServiceCollection services)
     {
         services.AddEmulatorStore<ZitadelOrgs>();
-        services.AddSingleton<ApiFamily, ZitadelFamily>();
+        services.AddSingleton<ZitadelFamily>();
+        services.AddSingleton<ApiFamily>(sp => sp.GetRequiredService<ZitadelFamily>());
+        services.AddSingleton<Grpc.ZitadelGrpcAuthInterceptor>();
+        services.AddSingleton<Grpc.ZitadelGrpcCalls>();
         return services.AddEmulatedVendor<ZitadelVendor>();
     }
 }

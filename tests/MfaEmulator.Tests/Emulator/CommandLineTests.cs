@@ -34,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
         var run = await Run(null, "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--urls", "--strict", "--seed", "--state-file", "--control-key", "--journal-size", "--max-body-bytes", "--random-seed", "--verbose", "--version" })
+        foreach (var option in new[] { "--urls", "--grpc-urls", "--strict", "--seed", "--state-file", "--control-key", "--journal-size", "--max-body-bytes", "--random-seed", "--verbose", "--version" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
@@ -76,7 +76,7 @@ public sealed class CommandLineTests : IDisposable
         var seed = Path.Combine(_directory, "broken.json");
         File.WriteAllText(seed, "{\n  \"huawei\": {\n    \"users\": [ { \"name\": \"a\", } ]\n  }\n}");
 
-        AssertOneLineRefusal(await Run(null, "--seed", seed, "--urls", "http://127.0.0.1:0"), $"--seed {seed}: not valid JSON at line 3");
+        AssertOneLineRefusal(await Run(null, "--seed", seed, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"), $"--seed {seed}: not valid JSON at line 3");
     }
 
     [Theory]
@@ -88,7 +88,7 @@ public sealed class CommandLineTests : IDisposable
         var seed = Path.Combine(_directory, "seed.json");
         File.WriteAllText(seed, content);
 
-        AssertOneLineRefusal(await Run(null, "--seed", seed, "--urls", "http://127.0.0.1:0"), expected);
+        AssertOneLineRefusal(await Run(null, "--seed", seed, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"), expected);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task A_relative_seed_path_means_the_callers_working_directory()
     {
         File.WriteAllText(Path.Combine(_directory, "relative-seed.json"), """{"huawei":{"users":[{"name":"rel","token":"MIIRelativeSeedToken"}]}}""");
-        using var process = Processes.Start("dotnet", [Dll, "--seed", "relative-seed.json", "--urls", "http://127.0.0.1:0"], _directory);
+        using var process = Processes.Start("dotnet", [Dll, "--seed", "relative-seed.json", "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"], _directory);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -136,7 +136,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("INT")]
     public async Task SIGTERM_and_SIGINT_stop_the_emulator_with_exit_code_0(string signal)
     {
-        using var process = Processes.Start("dotnet", [Dll, "--urls", "http://127.0.0.1:0"]);
+        using var process = Processes.Start("dotnet", [Dll, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Processes.ListeningAddress(process);
 

@@ -15,7 +15,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Port_0_binds_a_free_port_and_prints_it_on_one_line_that_health_confirms()
     {
-        using var process = Launch("--urls", "http://127.0.0.1:0", "--strict");
+        using var process = Launch("--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0", "--strict");
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -38,7 +38,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Listening_beyond_loopback_without_a_control_key_is_refused()
     {
-        using var process = Launch("--urls", "http://0.0.0.0:0");
+        using var process = Launch("--urls", "http://0.0.0.0:0", "--grpc-urls", "http://127.0.0.1:0");
 
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -69,7 +69,7 @@ public sealed class ProcessTests
         var created = new List<string>();
         try
         {
-            using (var first = Launch("--urls", "http://127.0.0.1:0", "--state-file", stateFile))
+            using (var first = Launch("--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0", "--state-file", stateFile))
             {
                 var client = await ClientOf(first);
                 for (var i = 0; i < 40; i++)
@@ -82,7 +82,7 @@ public sealed class ProcessTests
                 await first.WaitForExitAsync();
             }
 
-            using var second = Launch("--urls", "http://127.0.0.1:0", "--state-file", stateFile);
+            using var second = Launch("--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0", "--state-file", stateFile);
             try
             {
                 var state = (await (await (await ClientOf(second)).GetAsync("/_emulator/state")).JsonBody()).ToString();

@@ -23,7 +23,7 @@ public sealed class ToolPackageTests : IDisposable
         var command = Path.Combine(tools, "mfa-emulator");
 
         var version = await Run(command, "--version");
-        using var server = Processes.Start(command, ["--urls", "http://127.0.0.1:0"]);
+        using var server = Processes.Start(command, ["--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"]);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

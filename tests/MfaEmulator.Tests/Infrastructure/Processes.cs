@@ -33,7 +33,8 @@ internal static class Processes
         }
         while (line is not null && !line.StartsWith(ListeningPrefix, StringComparison.Ordinal));
         Assert.NotNull(line);
-        return new Uri(line[ListeningPrefix.Length..].Trim());
+        // "MfaEmulator listening on http://127.0.0.1:5080 (native gRPC: http://127.0.0.1:5081)": the first address.
+        return new Uri(line[ListeningPrefix.Length..].Trim().Split(' ')[0]);
     }
 
     /// <summary>Runs a command to its exit (failing the test after <paramref name="timeout"/>) and returns what it printed.</summary>

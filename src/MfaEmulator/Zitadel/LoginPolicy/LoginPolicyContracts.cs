@@ -5,17 +5,42 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Zitadel.LoginPolicy;
 
-/// <summary>AddSecondFactorToLoginPolicyRequest (management and admin alike): <c>{"type": "SECOND_FACTOR_TYPE_OTP"}</c>.</summary>
-internal sealed record SecondFactorBody([property: JsonPropertyName("type")] EnumField Type);
+/// <summary>The body of Add{Second,Multi}Factor…Request (management and admin alike): <c>{"type": "SECOND_FACTOR_TYPE_OTP"}</c>.</summary>
+internal sealed record FactorBody([property: JsonPropertyName("type")] EnumField Type)
+{
+    public static FactorBody OfNumber(int number) => new(new EnumField(null, number));
+}
 
 /// <summary>The body is optional: the gateway reads an empty body as an empty message, so <c>type</c> is then unset.</summary>
-internal sealed record AddSecondFactorRequest([property: FromBody] SecondFactorBody? Body);
+internal sealed record AddSecondFactorRequest([property: FromBody] FactorBody? Body);
+
+internal sealed record AddMultiFactorRequest([property: FromBody] FactorBody? Body);
 
 /// <summary>RemoveSecondFactorFromLoginPolicyRequest: <c>{type}</c> in the path, by name or by number.</summary>
 internal sealed record RemoveSecondFactorRequest([property: FromRoute(Name = "type")] string Type);
 
+internal sealed record RemoveMultiFactorRequest([property: FromRoute(Name = "type")] string Type);
+
 /// <summary>AddCustomLoginPolicyRequest; every field is optional, as in proto3.</summary>
 internal sealed record AddCustomLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+
+/// <summary>UpdateCustomLoginPolicyRequest: the same settings without factors and IdPs (the decoder drops those fields).</summary>
+internal sealed record UpdateCustomLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+
+/// <summary>The admin UpdateLoginPolicyRequest, on the instance's default policy.</summary>
+internal sealed record UpdateDefaultLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+
+/// <summary>AddIDPToLoginPolicyRequest: <c>idpId</c>, and for an org the owner type (the admin message has no <c>ownerType</c>).</summary>
+internal sealed record IdpLinkBody(
+    [property: JsonPropertyName("idpId")] string? IdpId,
+    [property: JsonPropertyName("ownerType")] EnumField OwnerType);
+
+internal sealed record AddIdpRequest([property: FromBody] IdpLinkBody? Body);
+
+internal sealed record AddDefaultIdpRequest([property: FromBody] IdpLinkBody? Body);
+
+/// <summary>RemoveIDPFromLoginPolicyRequest: <c>{idp_id}</c> in the path.</summary>
+internal sealed record RemoveIdpRequest([property: FromRoute(Name = "idp_id")] string IdpId);
 
 /// <summary>
 /// The body of AddCustomLoginPolicy. The gateway's protojson takes a field by its JSON name (<c>allowRegister</c>)
@@ -159,6 +184,10 @@ internal sealed record ObjectDetails(
     /// <summary>What a "remove" or "reset" answers: <c>DomainToChangeDetailsPb</c> fills changeDate only.</summary>
     public static ObjectDetails Changed(ulong sequence, DateTimeOffset at, string resourceOwner) =>
         new(ProtoJson.Counter(sequence), CreationDate: null, ProtoJson.Timestamp(at), resourceOwner);
+
+    public static ObjectDetails Of(ChangeDetails change) => change.IsAdd
+        ? Added(change.Sequence, change.At, change.ResourceOwner)
+        : Changed(change.Sequence, change.At, change.ResourceOwner);
 }
 
 /// <summary>The response of every add, remove and reset: <c>{"details": {…}}</c>.</summary>
@@ -170,8 +199,8 @@ internal sealed record ListDetails(
     [property: JsonPropertyName("processedSequence"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ProcessedSequence,
     [property: JsonPropertyName("viewTimestamp"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ViewTimestamp);
 
-/// <summary>ListLoginPolicySecondFactorsResponse: enum names; with no factors <c>result</c> is left out.</summary>
-internal sealed record ListSecondFactorsResponse(
+/// <summary>ListLoginPolicy{Second,Multi}FactorsResponse: enum names; with no factors <c>result</c> is left out.</summary>
+internal sealed record ListFactorsResponse(
     [property: JsonPropertyName("details")] ListDetails Details,
     [property: JsonPropertyName("result"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Result);
 
@@ -231,6 +260,9 @@ internal sealed record LoginPolicyView(
     public static IReadOnlyList<string>? Names(IReadOnlyList<int> values, ProtoEnum type) =>
         values.Count == 0 ? null : values.Select(type.NameOf).ToList();
 }
+
+/// <summary>ListLoginPolicyIDPsResponse: the emulator links no IdPs, so <c>result</c> is always left out.</summary>
+internal sealed record ListIdpsResponse([property: JsonPropertyName("details")] ListDetails Details);
 
 /// <summary>Management GetLoginPolicyResponse: the org's custom policy, or the instance default with <c>isDefault: true</c>.</summary>
 internal sealed record GetLoginPolicyResponse(

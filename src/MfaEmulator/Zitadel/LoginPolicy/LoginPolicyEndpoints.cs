@@ -3,6 +3,7 @@ using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
+using MfaEmulator.Zitadel.Grpc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Zitadel.LoginPolicy;
@@ -17,11 +18,19 @@ internal static class LoginPolicyEndpoints
     public const string ManagementTag = "ZITADEL Management v1: login policy";
     public const string AdminTag = "ZITADEL Admin v1: default login policy";
 
-    public static IServiceCollection AddZitadelLoginPolicy(this IServiceCollection services) =>
-        services.AddEmulatorStore<LoginPolicyStore>();
+    public static IServiceCollection AddZitadelLoginPolicy(this IServiceCollection services)
+    {
+        services.AddGrpc()
+            .AddServiceOptions<Grpc.ManagementLoginPolicyService>(grpc => grpc.Interceptors.Add<ZitadelGrpcAuthInterceptor>())
+            .AddServiceOptions<Grpc.AdminLoginPolicyService>(grpc => grpc.Interceptors.Add<ZitadelGrpcAuthInterceptor>());
+        return services.AddEmulatorStore<LoginPolicyStore>().AddSingleton<LoginPolicyCommands>();
+    }
 
     public static IEndpointRouteBuilder MapZitadelLoginPolicy(this IEndpointRouteBuilder routes)
     {
+        // The same operations over native gRPC and gRPC-web (management.proto, admin.proto).
+        routes.MapGrpcService<Grpc.ManagementLoginPolicyService>().RequireCors(GrpcTransport.CorsPolicy);
+        routes.MapGrpcService<Grpc.AdminLoginPolicyService>().RequireCors(GrpcTransport.CorsPolicy);
         MapManagement(routes.MapGroup("/management/v1/policies")
             .WithTags(ManagementTag)
             .RequireVendorCredentials()
@@ -78,6 +87,53 @@ internal static class LoginPolicyEndpoints
             .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
             .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 409);
 
+        group.MapPut("/login", UpdateCustomLoginPolicy)
+            .WithName("UpdateCustomLoginPolicy")
+            .WithRequestExample(new { allowUsernamePassword = true, forceMfa = true, passwordCheckLifetime = "864000s" })
+            .WithSummary("Replace the settings of the organization's own login policy (factors stay)")
+            .WithDescription("Every setting is replaced (unset fields become false, 0 or empty). Changing nothing is FailedPrecondition (400, Org-5M9vdd), as in ZITADEL.")
+            .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
+
+        group.MapPost("/login/multi_factors", AddMultiFactorToLoginPolicy)
+            .WithName("AddMultiFactorToLoginPolicy")
+            .WithRequestExample(new { type = "MULTI_FACTOR_TYPE_U2F_WITH_VERIFICATION" })
+            .WithSummary("Add a multi-factor (passwordless) to the organization's login policy")
+            .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 409);
+
+        // The proto maps the org's multi-factor list to auth_factors/_search (add and remove use multi_factors).
+        group.MapPost("/login/auth_factors/_search", ListLoginPolicyMultiFactors)
+            .WithName("ListLoginPolicyMultiFactors")
+            .WithSummary("List the multi-factors of the organization's login policy (or of the default)")
+            .RequireZitadelPermission(ZitadelRoles.PolicyRead)
+            .ProducesErrors<ZitadelErrorEnvelope>(401, 403);
+
+        group.MapDelete("/login/multi_factors/{type}", RemoveMultiFactorFromLoginPolicy)
+            .WithName("RemoveMultiFactorFromLoginPolicy")
+            .WithSummary("Remove a multi-factor from the organization's login policy")
+            .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
+
+        group.MapPost("/login/idps/_search", ListLoginPolicyIDPs)
+            .WithName("ListLoginPolicyIDPs")
+            .WithSummary("List the identity providers of the organization's login policy (the emulator has none)")
+            .RequireZitadelPermission(ZitadelRoles.PolicyRead)
+            .ProducesErrors<ZitadelErrorEnvelope>(401, 403);
+
+        group.MapPost("/login/idps", AddIDPToLoginPolicy)
+            .WithName("AddIDPToLoginPolicy")
+            .WithRequestExample(new { idpId = "312909075212468699", ownerType = "IDP_OWNER_TYPE_SYSTEM" })
+            .WithSummary("Link an identity provider: the emulator has none, so this is ZITADEL's error for an unknown IdP")
+            .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
+
+        group.MapDelete("/login/idps/{idp_id}", RemoveIDPFromLoginPolicy)
+            .WithName("RemoveIDPFromLoginPolicy")
+            .WithSummary("Unlink an identity provider (none is ever linked)")
+            .RequireZitadelPermission(ZitadelRoles.PolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
+
         group.MapDelete("/login", ResetLoginPolicyToDefault)
             .WithName("ResetLoginPolicyToDefault")
             .WithSummary("Remove the organization's login policy so the instance default applies again")
@@ -92,6 +148,52 @@ internal static class LoginPolicyEndpoints
             .WithSummary("The instance's default login policy (AdminService/GetLoginPolicy)")
             .RequireZitadelPermission(ZitadelRoles.IamPolicyRead)
             .ProducesErrors<ZitadelErrorEnvelope>(401, 403);
+
+        group.MapPut("/login", AdminUpdateLoginPolicy)
+            .WithName("AdminUpdateLoginPolicy")
+            .WithRequestExample(new { allowUsernamePassword = true, allowRegister = true, passwordlessType = "PASSWORDLESS_TYPE_ALLOWED" })
+            .WithSummary("Replace the settings of the default login policy (AdminService/UpdateLoginPolicy)")
+            .WithDescription("Changing nothing is FailedPrecondition (400, INSTANCE-5M9vdd), which the Terraform provider ignores.")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403);
+
+        group.MapPost("/login/multi_factors/_search", AdminListLoginPolicyMultiFactors)
+            .WithName("AdminListLoginPolicyMultiFactors")
+            .WithSummary("List the multi-factors of the default login policy (AdminService/ListLoginPolicyMultiFactors)")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyRead)
+            .ProducesErrors<ZitadelErrorEnvelope>(401, 403);
+
+        group.MapPost("/login/multi_factors", AdminAddMultiFactorToLoginPolicy)
+            .WithName("AdminAddMultiFactorToLoginPolicy")
+            .WithRequestExample(new { type = "MULTI_FACTOR_TYPE_U2F_WITH_VERIFICATION" })
+            .WithSummary("Add a multi-factor to the default login policy (AdminService/AddMultiFactorToLoginPolicy)")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 409);
+
+        group.MapDelete("/login/multi_factors/{type}", AdminRemoveMultiFactorFromLoginPolicy)
+            .WithName("AdminRemoveMultiFactorFromLoginPolicy")
+            .WithSummary("Remove a multi-factor from the default login policy (AdminService/RemoveMultiFactorFromLoginPolicy)")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
+
+        group.MapPost("/login/idps/_search", AdminListLoginPolicyIDPs)
+            .WithName("AdminListLoginPolicyIDPs")
+            .WithSummary("List the identity providers of the default login policy (none)")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyRead)
+            .ProducesErrors<ZitadelErrorEnvelope>(401, 403);
+
+        group.MapPost("/login/idps", AdminAddIDPToLoginPolicy)
+            .WithName("AdminAddIDPToLoginPolicy")
+            .WithRequestExample(new { idpId = "312909075212468699" })
+            .WithSummary("Link an identity provider to the default policy: ZITADEL's error for an unknown IdP")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403);
+
+        group.MapDelete("/login/idps/{idp_id}", AdminRemoveIDPFromLoginPolicy)
+            .WithName("AdminRemoveIDPFromLoginPolicy")
+            .WithSummary("Unlink an identity provider from the default policy (none is ever linked)")
+            .RequireZitadelPermission(ZitadelRoles.IamPolicyWrite)
+            .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
 
         group.MapPost("/login/second_factors/_search", AdminListLoginPolicySecondFactors)
             .WithName("AdminListLoginPolicySecondFactors")
@@ -114,99 +216,103 @@ internal static class LoginPolicyEndpoints
     }
 
     public static Results<Ok<DetailsResponse>, ApiError> AddSecondFactorToLoginPolicy(
-        [AsParameters] AddSecondFactorRequest request, ZitadelCaller caller, LoginPolicyStore store)
-    {
-        var change = store.AddSecondFactor(PolicyScope.Org(caller.OrgId), SecondFactorOf(request.Body));
-        return change.Outcome switch
-        {
-            ChangeOutcome.Done => Added(change, caller.OrgId),
-            ChangeOutcome.AlreadyExists => LoginPolicyErrors.OrgFactorAlreadyExists(),
-            _ => ZitadelErrors.OrganisationMissing(),
-        };
-    }
+        [AsParameters] AddSecondFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.AddFactor(PolicyScope.Org(caller.OrgId), FactorKind.Second, FactorOf(request.Body, FactorKind.Second)));
 
-    public static Ok<ListSecondFactorsResponse> ListLoginPolicySecondFactors(ZitadelCaller caller, LoginPolicyStore store, TimeProvider clock) =>
-        TypedResults.Ok(SecondFactorList(store.LoginPolicyOf(caller.OrgId).Policy, clock));
+    public static Ok<ListFactorsResponse> ListLoginPolicySecondFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
+        ListOf(commands.ListFactors(PolicyScope.Org(caller.OrgId), FactorKind.Second), FactorKind.Second);
 
     public static Results<Ok<DetailsResponse>, ApiError> RemoveSecondFactorFromLoginPolicy(
-        [AsParameters] RemoveSecondFactorRequest request, ZitadelCaller caller, LoginPolicyStore store)
-    {
-        var change = store.RemoveSecondFactor(PolicyScope.Org(caller.OrgId), LoginPolicyEnums.SecondFactorType.ParsePathValue(request.Type) ?? 0);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Done => Changed(change, caller.OrgId),
-            ChangeOutcome.NotFound => LoginPolicyErrors.OrgFactorNotExisting(),
-            _ => ZitadelErrors.OrganisationMissing(),
-        };
-    }
+        [AsParameters] RemoveSecondFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.RemoveFactor(PolicyScope.Org(caller.OrgId), FactorKind.Second, PathFactor(request.Type, FactorKind.Second)));
 
-    public static Ok<GetLoginPolicyResponse> GetLoginPolicy(ZitadelCaller caller, LoginPolicyStore store)
+    public static Results<Ok<DetailsResponse>, ApiError> AddMultiFactorToLoginPolicy(
+        [AsParameters] AddMultiFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.AddFactor(PolicyScope.Org(caller.OrgId), FactorKind.Multi, FactorOf(request.Body, FactorKind.Multi)));
+
+    public static Ok<ListFactorsResponse> ListLoginPolicyMultiFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
+        ListOf(commands.ListFactors(PolicyScope.Org(caller.OrgId), FactorKind.Multi), FactorKind.Multi);
+
+    public static Results<Ok<DetailsResponse>, ApiError> RemoveMultiFactorFromLoginPolicy(
+        [AsParameters] RemoveMultiFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.RemoveFactor(PolicyScope.Org(caller.OrgId), FactorKind.Multi, PathFactor(request.Type, FactorKind.Multi)));
+
+    public static Ok<GetLoginPolicyResponse> GetLoginPolicy(ZitadelCaller caller, LoginPolicyCommands commands)
     {
-        var found = store.LoginPolicyOf(caller.OrgId);
+        var found = commands.LoginPolicyOf(caller.OrgId);
         return TypedResults.Ok(new GetLoginPolicyResponse(LoginPolicyView.From(found.Policy, found.ResourceOwner, found.IsDefault), found.IsDefault));
     }
 
-    public static Ok<PolicyResponse> GetDefaultLoginPolicy(LoginPolicyStore store) => TypedResults.Ok(DefaultPolicy(store));
+    public static Ok<PolicyResponse> GetDefaultLoginPolicy(LoginPolicyCommands commands) => TypedResults.Ok(DefaultPolicy(commands));
 
     public static Results<Ok<DetailsResponse>, ApiError> AddCustomLoginPolicy(
-        [AsParameters] AddCustomLoginPolicyRequest request, ZitadelCaller caller, LoginPolicyStore store)
-    {
-        var requested = (request.Body?.Fields ?? new LoginPolicyInput()).ToSettings();
-        var change = store.AddCustomLoginPolicy(caller.OrgId, requested);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Done => Added(change, caller.OrgId),
-            ChangeOutcome.AlreadyExists => LoginPolicyErrors.LoginPolicyAlreadyExists(),
-            _ => ZitadelErrors.OrganisationMissing(),
-        };
-    }
+        [AsParameters] AddCustomLoginPolicyRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.AddCustomLoginPolicy(caller.OrgId, SettingsOf(request.Body)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> ResetLoginPolicyToDefault(ZitadelCaller caller, LoginPolicyStore store)
-    {
-        var change = store.ResetLoginPolicy(caller.OrgId);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Done => Changed(change, caller.OrgId),
-            ChangeOutcome.NotFound => LoginPolicyErrors.LoginPolicyNotFound(),
-            _ => ZitadelErrors.OrganisationMissing(),
-        };
-    }
+    public static Results<Ok<DetailsResponse>, ApiError> UpdateCustomLoginPolicy(
+        [AsParameters] UpdateCustomLoginPolicyRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.UpdateLoginPolicy(PolicyScope.Org(caller.OrgId), SettingsOf(request.Body)));
 
-    public static Ok<PolicyResponse> AdminGetLoginPolicy(LoginPolicyStore store) => TypedResults.Ok(DefaultPolicy(store));
+    public static Results<Ok<DetailsResponse>, ApiError> ResetLoginPolicyToDefault(ZitadelCaller caller, LoginPolicyCommands commands) =>
+        Answer(commands.ResetLoginPolicyToDefault(caller.OrgId));
 
-    public static Ok<ListSecondFactorsResponse> AdminListLoginPolicySecondFactors(LoginPolicyStore store, TimeProvider clock) =>
-        TypedResults.Ok(SecondFactorList(store.DefaultLoginPolicy().Policy, clock));
+    public static Ok<ListIdpsResponse> ListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands);
 
-    /// <summary>The caller only has to hold <c>iam.policy.write</c>; the change is on the instance, whatever org the call names.</summary>
+    public static ApiError AddIDPToLoginPolicy([AsParameters] AddIdpRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        commands.AddIdp(PolicyScope.Org(caller.OrgId));
+
+    public static ApiError RemoveIDPFromLoginPolicy([AsParameters] RemoveIdpRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
+        commands.RemoveIdp(PolicyScope.Org(caller.OrgId));
+
+    public static Ok<PolicyResponse> AdminGetLoginPolicy(LoginPolicyCommands commands) => TypedResults.Ok(DefaultPolicy(commands));
+
+    /// <summary>The admin routes need only <c>iam.policy.*</c>; they change the instance, whatever org the call names.</summary>
+    public static Results<Ok<DetailsResponse>, ApiError> AdminUpdateLoginPolicy(
+        [AsParameters] UpdateDefaultLoginPolicyRequest request, LoginPolicyCommands commands) =>
+        Answer(commands.UpdateLoginPolicy(PolicyScope.Default, SettingsOf(request.Body)));
+
+    public static Ok<ListFactorsResponse> AdminListLoginPolicySecondFactors(LoginPolicyCommands commands) =>
+        ListOf(commands.ListFactors(PolicyScope.Default, FactorKind.Second), FactorKind.Second);
+
     public static Results<Ok<DetailsResponse>, ApiError> AdminAddSecondFactorToLoginPolicy(
-        [AsParameters] AddSecondFactorRequest request, LoginPolicyStore store, ZitadelOrgs orgs)
-    {
-        var change = store.AddSecondFactor(PolicyScope.Default, SecondFactorOf(request.Body));
-        return change.Outcome == ChangeOutcome.Done
-            ? Added(change, orgs.InstanceId)
-            : LoginPolicyErrors.InstanceFactorAlreadyExists();
-    }
+        [AsParameters] AddSecondFactorRequest request, LoginPolicyCommands commands) =>
+        Answer(commands.AddFactor(PolicyScope.Default, FactorKind.Second, FactorOf(request.Body, FactorKind.Second)));
 
     public static Results<Ok<DetailsResponse>, ApiError> AdminRemoveSecondFactorFromLoginPolicy(
-        [AsParameters] RemoveSecondFactorRequest request, LoginPolicyStore store, ZitadelOrgs orgs)
+        [AsParameters] RemoveSecondFactorRequest request, LoginPolicyCommands commands) =>
+        Answer(commands.RemoveFactor(PolicyScope.Default, FactorKind.Second, PathFactor(request.Type, FactorKind.Second)));
+
+    public static Ok<ListFactorsResponse> AdminListLoginPolicyMultiFactors(LoginPolicyCommands commands) =>
+        ListOf(commands.ListFactors(PolicyScope.Default, FactorKind.Multi), FactorKind.Multi);
+
+    public static Results<Ok<DetailsResponse>, ApiError> AdminAddMultiFactorToLoginPolicy(
+        [AsParameters] AddMultiFactorRequest request, LoginPolicyCommands commands) =>
+        Answer(commands.AddFactor(PolicyScope.Default, FactorKind.Multi, FactorOf(request.Body, FactorKind.Multi)));
+
+    public static Results<Ok<DetailsResponse>, ApiError> AdminRemoveMultiFactorFromLoginPolicy(
+        [AsParameters] RemoveMultiFactorRequest request, LoginPolicyCommands commands) =>
+        Answer(commands.RemoveFactor(PolicyScope.Default, FactorKind.Multi, PathFactor(request.Type, FactorKind.Multi)));
+
+    public static Ok<ListIdpsResponse> AdminListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands);
+
+    public static ApiError AdminAddIDPToLoginPolicy([AsParameters] AddDefaultIdpRequest request, LoginPolicyCommands commands) =>
+        commands.AddIdp(PolicyScope.Default);
+
+    public static ApiError AdminRemoveIDPFromLoginPolicy([AsParameters] RemoveIdpRequest request, LoginPolicyCommands commands) =>
+        commands.RemoveIdp(PolicyScope.Default);
+
+    public static int FactorOf(FactorBody? body, FactorKind kind) => (body?.Type ?? default).Resolve(kind.Enum());
+
+    private static int PathFactor(string value, FactorKind kind) => kind.Enum().ParsePathValue(value) ?? 0;
+
+    private static LoginPolicySettings SettingsOf(AddCustomLoginPolicyBody? body) => (body?.Fields ?? new LoginPolicyInput()).ToSettings();
+
+    private static Results<Ok<DetailsResponse>, ApiError> Answer(Outcome<ChangeDetails> outcome) =>
+        outcome.Value is { } change ? TypedResults.Ok(new DetailsResponse(ObjectDetails.Of(change))) : outcome.Error!;
+
+    private static PolicyResponse DefaultPolicy(LoginPolicyCommands commands)
     {
-        var change = store.RemoveSecondFactor(PolicyScope.Default, LoginPolicyEnums.SecondFactorType.ParsePathValue(request.Type) ?? 0);
-        return change.Outcome == ChangeOutcome.Done
-            ? Changed(change, orgs.InstanceId)
-            : LoginPolicyErrors.InstanceFactorNotExisting();
-    }
-
-    private static int SecondFactorOf(SecondFactorBody? body) => (body?.Type ?? default).Resolve(LoginPolicyEnums.SecondFactorType);
-
-    private static Ok<DetailsResponse> Added(StoreChange change, string resourceOwner) =>
-        TypedResults.Ok(new DetailsResponse(ObjectDetails.Added(change.Sequence, change.At, resourceOwner)));
-
-    private static Ok<DetailsResponse> Changed(StoreChange change, string resourceOwner) =>
-        TypedResults.Ok(new DetailsResponse(ObjectDetails.Changed(change.Sequence, change.At, resourceOwner)));
-
-    private static PolicyResponse DefaultPolicy(LoginPolicyStore store)
-    {
-        var found = store.DefaultLoginPolicy();
+        var found = commands.DefaultLoginPolicy();
         return new PolicyResponse(LoginPolicyView.From(found.Policy, found.ResourceOwner, isDefault: true));
     }
 
@@ -214,7 +320,11 @@ internal static class LoginPolicyEndpoints
     /// <c>ToListDetails(count, sequence, timestamp)</c>: the count, and the time the emulator's "projection" was
     /// read (now). processedSequence is projection bookkeeping the emulator does not model, so it is left out.
     /// </summary>
-    private static ListSecondFactorsResponse SecondFactorList(LoginPolicySettings policy, TimeProvider clock) =>
-        new(new ListDetails(ProtoJson.Counter((ulong)policy.SecondFactors.Count), ProcessedSequence: null, ProtoJson.Timestamp(clock.GetUtcNow())),
-            LoginPolicyView.Names(policy.SecondFactors, LoginPolicyEnums.SecondFactorType));
+    private static Ok<ListFactorsResponse> ListOf(FactorList list, FactorKind kind) =>
+        TypedResults.Ok(new ListFactorsResponse(
+            new ListDetails(ProtoJson.Counter((ulong)list.Factors.Count), ProcessedSequence: null, ProtoJson.Timestamp(list.ViewedAt)),
+            LoginPolicyView.Names(list.Factors, kind.Enum())));
+
+    private static Ok<ListIdpsResponse> IdpList(LoginPolicyCommands commands) =>
+        TypedResults.Ok(new ListIdpsResponse(new ListDetails(null, null, ProtoJson.Timestamp(commands.ListIdps().ViewedAt))));
 }

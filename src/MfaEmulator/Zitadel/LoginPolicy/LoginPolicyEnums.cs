@@ -19,6 +19,9 @@ internal static class LoginPolicyEnums
     /// <summary>zitadel.policy.v1.MultiFactorType.</summary>
     public static readonly ProtoEnum MultiFactorType = new("MULTI_FACTOR_TYPE_UNSPECIFIED", "MULTI_FACTOR_TYPE_U2F_WITH_VERIFICATION");
 
+    /// <summary>zitadel.idp.v1.IDPOwnerType.</summary>
+    public static readonly ProtoEnum IdpOwnerType = new("IDP_OWNER_TYPE_UNSPECIFIED", "IDP_OWNER_TYPE_SYSTEM", "IDP_OWNER_TYPE_ORG");
+
     /// <summary>zitadel.policy.v1.PasswordlessType.</summary>
     public static readonly ProtoEnum PasswordlessType = new("PASSWORDLESS_TYPE_NOT_ALLOWED", "PASSWORDLESS_TYPE_ALLOWED");
 }

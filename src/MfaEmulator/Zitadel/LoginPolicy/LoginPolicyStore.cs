@@ -32,14 +32,39 @@ internal sealed record LoginPolicySettings(
 
 /// <summary>
 /// One policy's holder: its visible policy (an org's custom one, or the instance default; null for an org without
-/// a custom policy) and the command side's view of its second factors (added minus removed since the last reset),
-/// which ZITADEL keeps even while an org has no custom policy to show them in.
+/// a custom policy) and the command side's view of its factors (added minus removed since the last reset), which
+/// ZITADEL keeps even while an org has no custom policy to show them in.
 /// </summary>
 internal sealed record PolicyState(
     [property: JsonPropertyName("policy")] LoginPolicySettings? Policy,
-    [property: JsonPropertyName("active_second_factors")] IReadOnlyList<int> ActiveSecondFactors)
+    [property: JsonPropertyName("active_second_factors")] IReadOnlyList<int> ActiveSecondFactors,
+    [property: JsonPropertyName("active_multi_factors")] IReadOnlyList<int>? ActiveMultiFactors = null)
 {
-    public static readonly PolicyState None = new(null, []);
+    public static readonly PolicyState None = new(null, [], []);
+
+    public IReadOnlyList<int> Active(FactorKind kind) => kind == FactorKind.Second ? ActiveSecondFactors : ActiveMultiFactors ?? [];
+
+    public PolicyState WithActive(FactorKind kind, IReadOnlyList<int> active) =>
+        kind == FactorKind.Second ? this with { ActiveSecondFactors = active } : this with { ActiveMultiFactors = active };
+}
+
+/// <summary>The two factor lists of a login policy: second factors (2FA) and multi-factors (passwordless).</summary>
+internal enum FactorKind
+{
+    Second,
+    Multi,
+}
+
+internal static class FactorKinds
+{
+    public static IReadOnlyList<int> Of(this LoginPolicySettings policy, FactorKind kind) =>
+        kind == FactorKind.Second ? policy.SecondFactors : policy.MultiFactors;
+
+    public static LoginPolicySettings With(this LoginPolicySettings policy, FactorKind kind, IReadOnlyList<int> factors) =>
+        kind == FactorKind.Second ? policy with { SecondFactors = factors } : policy with { MultiFactors = factors };
+
+    public static ProtoEnum Enum(this FactorKind kind) =>
+        kind == FactorKind.Second ? LoginPolicyEnums.SecondFactorType : LoginPolicyEnums.MultiFactorType;
 }
 
 /// <summary>Whose login policy a command changes: an org's (management API) or the instance default (admin API).</summary>
@@ -59,6 +84,7 @@ internal enum ChangeOutcome
     AlreadyExists,
     NotFound,
     OrgNotFound,
+    NotChanged,
 }
 
 /// <summary>The result of one command: on success the aggregate's sequence after it and the time of its last event.</summary>
@@ -69,6 +95,8 @@ internal readonly record struct StoreChange(ChangeOutcome Outcome, ulong Sequenc
     public static StoreChange NotFound => new(ChangeOutcome.NotFound, 0, default);
 
     public static StoreChange OrgNotFound => new(ChangeOutcome.OrgNotFound, 0, default);
+
+    public static StoreChange NotChanged => new(ChangeOutcome.NotChanged, 0, default);
 
     public static StoreChange Done(ulong sequence, DateTimeOffset at) => new(ChangeOutcome.Done, sequence, at);
 }
@@ -124,10 +152,50 @@ internal sealed class LoginPolicyStore : IEmulatorStore
     /// (internal/query/projection/login_policy.go) updates the org's policy row and there is none. The command's
     /// unit test "add factor totp, ok" starts from an empty org. See openapi/DEVIATIONS.md.
     /// </summary>
-    public StoreChange AddSecondFactor(PolicyScope scope, int factor) => ChangeSecondFactor(scope, factor, add: true);
+    public StoreChange AddFactor(PolicyScope scope, FactorKind kind, int factor) => ChangeFactor(scope, kind, factor, add: true);
 
-    /// <summary>RemoveSecondFactorFromLoginPolicy: the factor must be active in the command's view.</summary>
-    public StoreChange RemoveSecondFactor(PolicyScope scope, int factor) => ChangeSecondFactor(scope, factor, add: false);
+    /// <summary>RemoveSecondFactorFromLoginPolicy and RemoveMultiFactorFromLoginPolicy: the factor must be active in the command's view.</summary>
+    public StoreChange RemoveFactor(PolicyScope scope, FactorKind kind, int factor) => ChangeFactor(scope, kind, factor, add: false);
+
+    /// <summary>
+    /// UpdateCustomLoginPolicy and the admin UpdateLoginPolicy (<c>ChangeLoginPolicy</c>, <c>ChangeDefaultLoginPolicy</c>):
+    /// a full replace of the settings, factors untouched; an org needs a custom policy (NotFound), and a request
+    /// that changes nothing is refused (NotChanged), as the write model's <c>NewChangedEvent</c> finds no change.
+    /// </summary>
+    public StoreChange UpdatePolicy(PolicyScope scope, LoginPolicySettings requested)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (scope.OrgId is { } id && !_aggregates.OrgExists(id))
+            {
+                return StoreChange.OrgNotFound;
+            }
+            var state = scope.OrgId is { } orgId ? _orgs.GetValueOrDefault(orgId) ?? PolicyState.None : _default;
+            if (state.Policy is not { } current)
+            {
+                return StoreChange.NotFound;
+            }
+            var updated = requested with
+            {
+                SecondFactors = current.SecondFactors,
+                MultiFactors = current.MultiFactors,
+                Sequence = current.Sequence,
+                CreationDate = current.CreationDate,
+                ChangeDate = current.ChangeDate,
+            };
+            if (updated == current)
+            {
+                return StoreChange.NotChanged;
+            }
+            if (_aggregates.Append(scope.OrgId ?? _aggregates.InstanceId, 1) is not { } sequence)
+            {
+                return StoreChange.OrgNotFound;
+            }
+            Put(scope, state with { Policy = updated with { Sequence = sequence, ChangeDate = now } });
+            return StoreChange.Done(sequence, now);
+        }
+    }
 
     /// <summary>
     /// AddCustomLoginPolicy: one event for the policy and one per listed factor, so the sequence grows by all of
@@ -154,7 +222,8 @@ internal sealed class LoginPolicyStore : IEmulatorStore
             }
             _orgs[orgId] = new PolicyState(
                 requested with { Sequence = sequence, CreationDate = now, ChangeDate = now },
-                [.. state.ActiveSecondFactors.Union(requested.SecondFactors)]);
+                [.. state.ActiveSecondFactors.Union(requested.SecondFactors)],
+                [.. state.Active(FactorKind.Multi).Union(requested.MultiFactors)]);
             return StoreChange.Done(sequence, now);
         }
     }
@@ -222,9 +291,11 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         StateSchema.Require(restored.Default.Policy is not null, Name, "the instance's default policy is missing");
         foreach (var (owner, held) in restored.Orgs.Append(new KeyValuePair<string, PolicyState>("default", restored.Default)))
         {
-            var factors = held.ActiveSecondFactors.Concat(held.Policy?.SecondFactors ?? []);
-            StateSchema.Require(factors.All(f => f != 0 && LoginPolicyEnums.SecondFactorType.IsDefined(f)), Name, $"the policy of {owner} has an undefined second factor");
-            StateSchema.Require((held.Policy?.MultiFactors ?? []).All(f => f != 0 && LoginPolicyEnums.MultiFactorType.IsDefined(f)), Name, $"the policy of {owner} has an undefined multi-factor");
+            foreach (var kind in new[] { FactorKind.Second, FactorKind.Multi })
+            {
+                var factors = held.Active(kind).Concat(held.Policy?.Of(kind) ?? []);
+                StateSchema.Require(factors.All(f => f != 0 && kind.Enum().IsDefined(f)), Name, $"the policy of {owner} has an undefined {kind.ToString().ToLowerInvariant()} factor");
+            }
         }
         return () =>
         {
@@ -244,8 +315,8 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         [property: JsonPropertyName("default")] PolicyState Default,
         [property: JsonPropertyName("orgs")] Dictionary<string, PolicyState> Orgs);
 
-    /// <summary>The one implementation of adding and removing a second factor, for an org and for the instance default alike.</summary>
-    private StoreChange ChangeSecondFactor(PolicyScope scope, int factor, bool add)
+    /// <summary>The one implementation of adding and removing a factor, of either kind, for an org and for the instance default alike.</summary>
+    private StoreChange ChangeFactor(PolicyScope scope, FactorKind kind, int factor, bool add)
     {
         var now = _clock.GetUtcNow();
         lock (_gate)
@@ -255,7 +326,7 @@ internal sealed class LoginPolicyStore : IEmulatorStore
                 return StoreChange.OrgNotFound;
             }
             var state = scope.OrgId is { } orgId ? _orgs.GetValueOrDefault(orgId) ?? PolicyState.None : _default;
-            if (state.ActiveSecondFactors.Contains(factor) == add)
+            if (state.Active(kind).Contains(factor) == add)
             {
                 return add ? StoreChange.AlreadyExists : StoreChange.NotFound;
             }
@@ -264,24 +335,30 @@ internal sealed class LoginPolicyStore : IEmulatorStore
                 return StoreChange.OrgNotFound;
             }
             IReadOnlyList<int> Toggle(IReadOnlyList<int> factors) => add ? [.. factors, factor] : [.. factors.Where(f => f != factor)];
-            var changed = new PolicyState(
-                state.Policy is { } policy ? policy with { SecondFactors = Toggle(policy.SecondFactors), Sequence = sequence, ChangeDate = now } : null,
-                Toggle(state.ActiveSecondFactors));
-            if (scope.OrgId is { } changedOrg)
+            var changed = state.WithActive(kind, Toggle(state.Active(kind))) with
             {
-                _orgs[changedOrg] = changed;
-            }
-            else
-            {
-                _default = changed;
-            }
+                Policy = state.Policy is { } policy ? policy.With(kind, Toggle(policy.Of(kind))) with { Sequence = sequence, ChangeDate = now } : null,
+            };
+            Put(scope, changed);
             return StoreChange.Done(sequence, now);
+        }
+    }
+
+    private void Put(PolicyScope scope, PolicyState state)
+    {
+        if (scope.OrgId is { } orgId)
+        {
+            _orgs[orgId] = state;
+        }
+        else
+        {
+            _default = state;
         }
     }
 
     private PolicyState StartingDefault()
     {
         var policy = LoginPolicy.DefaultLoginPolicy.Create(DefaultZitadelInstance.InstanceEventsAtSetup, _clock.GetUtcNow());
-        return new PolicyState(policy, policy.SecondFactors);
+        return new PolicyState(policy, policy.SecondFactors, policy.MultiFactors);
     }
 }

@@ -20,8 +20,8 @@ public sealed class ZitadelStrictModeTests(StrictEmulatorFactory factory) : ICla
     {
         var response = await AddFactor("MIIAnyWellFormedToken");
 
-        await response.AssertZitadelError(HttpStatusCode.Unauthorized, 16, "invalid token", "APP-Reb32");
-        Assert.Equal("invalid token (APP-Reb32)", response.WwwAuthenticate());
+        await response.AssertZitadelError(HttpStatusCode.Unauthorized, 16, "Token is invalid", "AUTH-7fs1e");
+        Assert.Equal("Token is invalid (AUTH-7fs1e)", response.WwwAuthenticate());
     }
 
     [Fact]
