@@ -3,7 +3,7 @@
 // the runner's SIGTERM).
 //
 //   const emulator = await startEmulator({ strict: true });
-//   emulator.rest   // 'http://127.0.0.1:PORT'   HTTP/1.1 + h2c: REST, control routes, gRPC-web
+//   emulator.rest   // 'http://127.0.0.1:PORT'   HTTP/1.1: REST, control routes, gRPC-web, Swagger UI
 //   emulator.grpc   // 'http://127.0.0.1:PORT2'  native gRPC (h2c)
 //   emulator.output // every stdout/stderr line so far
 //   emulator.stop()

@@ -53,6 +53,7 @@ internal static class EmulatorHost
         openApi.AddOperationTransformer(security);
         openApi.AddOperationTransformer(examples);
         openApi.AddDocumentTransformer(examples);
+        openApi.AddOperationTransformer(new TryItOutTransformer());
     });
 
     /// <summary>Wire names come from [JsonPropertyName] on each contract (snake_case for Huawei, camelCase for ZITADEL).</summary>
@@ -143,7 +144,10 @@ internal static class EmulatorHost
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "MfaEmulator v1");
             ui.RoutePrefix = "swagger";
+            ui.InjectJavascript(SwaggerTryItOut.ScriptPath);
+            ui.UseRequestInterceptor("(req) => window.mfaEmulatorTryItOut(req)");
         });
+        app.MapTryItOutScript();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }

@@ -10,7 +10,7 @@ namespace MfaEmulator.Emulator;
 /// </summary>
 internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJournal journal, TimeProvider clock, ILogger<JournalMiddleware> logger)
 {
-    private static readonly string[] NotJournaled = ["/_emulator", "/openapi", "/swagger", "/favicon.ico"];
+    private static readonly string[] NotJournaled = ["/_emulator", "/openapi", "/swagger", "/swagger-extras", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Totp;
+using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +18,19 @@ internal static class DeviceCodesEndpoints
             .ProducesProblem(400).ProducesProblem(404);
         return group;
     }
+
+    public const string ExampleFirstCode = "977931";
+    public const string ExampleSecondCode = "527347";
+
+    /// <summary>
+    /// Swagger UI's "Try it out" on bind (v3) and enable (v5): the example's device is created first (a 409 when it
+    /// exists is fine), then the example's two codes become the device's previous and current codes.
+    /// </summary>
+    public static TryItOutPreparation TryItOut(string createPath, object createBody) => new(
+        [new TryItOutCall("POST", createPath, System.Text.Json.JsonSerializer.SerializeToNode(createBody)!)],
+        "/_emulator/mfa-devices/codes?serial_number={serial_number}",
+        new Dictionary<string, string> { ["authentication_code_first"] = "previous", ["authentication_code_second"] = "current" },
+        new Dictionary<string, string> { ["authentication_code_first"] = ExampleFirstCode, ["authentication_code_second"] = ExampleSecondCode });
 
     public static Results<Ok<DeviceCodes>, ApiError> GetCodes([AsParameters] CodesRequest request, VirtualMfaDevices devices, TimeProvider clock)
     {

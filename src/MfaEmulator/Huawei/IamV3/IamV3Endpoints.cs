@@ -4,6 +4,7 @@ using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Control;
 using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,9 +23,10 @@ internal static class IamV3Endpoints
     {
         var mfa = routes.MapGroup("/v3.0/OS-MFA").WithTags(DevicesTag).RequireVendorCredentials().WithValidation();
 
+        var createExample = new { virtual_mfa_device = new { name = "phone", user_id = DefaultHuaweiAccount.AdminId } };
         mfa.MapPost("/virtual-mfa-devices", CreateMfaDevice)
             .WithName("CreateMfaDevice")
-            .WithRequestExample(new { virtual_mfa_device = new { name = "phone", user_id = DefaultHuaweiAccount.AdminId } })
+            .WithRequestExample(createExample)
             .WithSummary("Create a virtual MFA device (the seed is returned only here)")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/bind", CreateBindingDevice)
@@ -34,10 +36,12 @@ internal static class IamV3Endpoints
             {
                 user_id = DefaultHuaweiAccount.AdminId,
                 serial_number = SerialNumbers.V3(DefaultHuaweiAccount.DomainId, "phone"),
-                authentication_code_first = "977931",
-                authentication_code_second = "527347",
+                authentication_code_first = DeviceCodesEndpoints.ExampleFirstCode,
+                authentication_code_second = DeviceCodesEndpoints.ExampleSecondCode,
             })
+            .WithTryItOut(DeviceCodesEndpoints.TryItOut("/v3.0/OS-MFA/virtual-mfa-devices", createExample))
             .WithSummary("Bind a virtual MFA device with two consecutive verification codes")
+            .WithDescription("In Swagger UI, sending the example unchanged creates the example device first and sends its live codes (from GET /_emulator/mfa-devices/codes). A user holds one virtual MFA device: after trying v3 bind or v5 enable for the default admin, POST /_emulator/reset before trying the other.")
             .ProducesErrors<HuaweiErrorEnvelope>(400, 401, 403, 404, 409);
         mfa.MapPut("/mfa-devices/unbind", DeleteBindingDevice)
             .WithName("DeleteBindingDevice")

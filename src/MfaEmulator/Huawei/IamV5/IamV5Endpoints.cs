@@ -5,6 +5,7 @@ using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
+using MfaEmulator.Huawei.Control;
 using MfaEmulator.Huawei.Iam;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,9 +26,10 @@ internal static class IamV5Endpoints
     {
         var group = routes.MapGroup("/v5").WithTags(Tag).RequireVendorCredentials().WithValidation();
 
+        var createExample = new { virtual_mfa_device_name = "phone", user_id = DefaultHuaweiAccount.AdminId };
         group.MapPost("/virtual-mfa-devices", CreateVirtualMfaDeviceV5)
             .WithName("CreateVirtualMfaDeviceV5")
-            .WithRequestExample(new { virtual_mfa_device_name = "phone", user_id = DefaultHuaweiAccount.AdminId })
+            .WithRequestExample(createExample)
             .WithSummary("Create a virtual MFA device (the seed is returned only here)")
             .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
         group.MapPost("/mfa-devices/enable", EnableMfaDeviceV5)
@@ -37,10 +39,12 @@ internal static class IamV5Endpoints
             {
                 user_id = DefaultHuaweiAccount.AdminId,
                 serial_number = SerialNumbers.V5(DefaultHuaweiAccount.DomainId, "phone"),
-                authentication_code_first = "977931",
-                authentication_code_second = "527347",
+                authentication_code_first = DeviceCodesEndpoints.ExampleFirstCode,
+                authentication_code_second = DeviceCodesEndpoints.ExampleSecondCode,
             })
+            .WithTryItOut(DeviceCodesEndpoints.TryItOut("/v5/virtual-mfa-devices", createExample))
             .WithSummary("Enable a virtual MFA device with two consecutive verification codes")
+            .WithDescription("In Swagger UI, sending the example unchanged creates the example device first and sends its live codes (from GET /_emulator/mfa-devices/codes). A user holds one virtual MFA device: after trying v3 bind or v5 enable for the default admin, POST /_emulator/reset before trying the other.")
             .ProducesErrors<IamV5ErrorEnvelope>(400, 401, 403, 404, 409);
         group.MapPost("/mfa-devices/disable", DisableMfaDeviceV5)
             .WithName("DisableMfaDeviceV5")
