@@ -102,6 +102,23 @@ public sealed class ZitadelGrpcTests : IAsyncLifetime
         Assert.Equal("invalid AddSecondFactorToLoginPolicyRequest.Type: value must not be in list [0]", invalid.Status.Detail);
         Assert.Null(invalid.GetRpcStatus());
         Assert.Equal([SecondFactorType.Otp, SecondFactorType.U2F], listed.Result);
+        Assert.Equal(2UL, listed.Details.TotalResult);
+    }
+
+    [Fact]
+    public async Task Server_reflection_lists_the_ZITADEL_services_on_the_gRPC_port()
+    {
+        using var channel = GrpcChannel.ForAddress(_server.GrpcAddress);
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(channel);
+        using var call = reflection.ServerReflectionInfo();
+
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        Assert.Contains("zitadel.management.v1.ManagementService", services);
+        Assert.Contains("zitadel.admin.v1.AdminService", services);
     }
 
     [Fact]
