@@ -100,6 +100,7 @@ internal static class EmulatorHost
         app.UseControlKey(options);
         StateFile.UseStateFile(app, app.Services.GetRequiredService<StateFile>());
         app.UseMiddleware<FaultMiddleware>();
+        app.UseFamilyMediaTypes();
         app.UseRouting();
         app.UseEmulatorGrpcWeb();
         app.UseReceivedBody(options);

@@ -31,6 +31,23 @@ internal static class RequestBody
     public const int MaxDepth = 64;
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = MaxDepth };
 
+    /// <summary>
+    /// Before routing (which matches an endpoint by the media types it accepts): a family that reads every body as
+    /// JSON gets a JSON content type on any request with a body that declares another, or none.
+    /// </summary>
+    public static IApplicationBuilder UseFamilyMediaTypes(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var request = context.Request;
+        if (request.ContentLength != 0
+            && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true
+            && !IsJson(request.ContentType, out _)
+            && ApiFamilies.For(context).ReadsAnyBodyAsJson)
+        {
+            request.ContentType = "application/json";
+        }
+        return next(context);
+    });
+
     /// <summary>Reads the body (after routing, so an endpoint's own size limit applies) and fixes its charset.</summary>
     public static IApplicationBuilder UseReceivedBody(this IApplicationBuilder app, EmulatorOptions options) => app.Use(async (context, next) =>
     {

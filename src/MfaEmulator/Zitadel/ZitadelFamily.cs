@@ -19,6 +19,9 @@ internal sealed class ZitadelFamily(ZitadelOrgs orgs, EmulatorOptions options) :
 
     public override string SecurityScheme => ZitadelVendor.BearerScheme;
 
+    /// <summary>The gateway registers its JSON marshaler for <c>*</c> (internal/api/grpc/server/gateway.go <c>runtime.MIMEWildcard</c>).</summary>
+    public override bool ReadsAnyBodyAsJson => true;
+
     public override object Envelope(ApiError error, string requestId)
     {
         var code = error.GrpcCode != 0 ? error.GrpcCode : GrpcCodes.ForHttpStatus(error.Status);

@@ -136,6 +136,15 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         }
     }
 
+    /// <summary>The aggregate's sequence now (what a list call reports as processed); 0 for an org that is gone.</summary>
+    public ulong SequenceOf(string aggregateId)
+    {
+        lock (_gate)
+        {
+            return aggregateId == _instance.Id ? _instance.Sequence : _orgs.GetValueOrDefault(aggregateId)?.Sequence ?? 0;
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)

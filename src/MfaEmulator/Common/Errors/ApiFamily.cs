@@ -18,6 +18,9 @@ internal abstract class ApiFamily
     /// <summary>The OpenAPI security scheme its routes take credentials by; null when they take none.</summary>
     public virtual string? SecurityScheme => null;
 
+    /// <summary>Whether a body is read as JSON whatever media type it declares (otherwise a non-JSON type is 415).</summary>
+    public virtual bool ReadsAnyBodyAsJson => false;
+
     /// <summary>The JSON value written for an error; its runtime type carries the vendor's property names.</summary>
     public abstract object Envelope(ApiError error, string requestId);
 

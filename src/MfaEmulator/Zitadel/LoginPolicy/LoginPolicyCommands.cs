@@ -5,8 +5,8 @@ namespace MfaEmulator.Zitadel.LoginPolicy;
 /// <summary>What a change answers: <c>details</c> of an add (creationDate) or of a change (changeDate).</summary>
 internal sealed record ChangeDetails(ulong Sequence, DateTimeOffset At, string ResourceOwner, bool IsAdd);
 
-/// <summary>A factor list as the list calls answer it, read at <see cref="ViewedAt"/>.</summary>
-internal sealed record FactorList(IReadOnlyList<int> Factors, DateTimeOffset ViewedAt);
+/// <summary>A factor list as the list calls answer it: read at <see cref="ViewedAt"/>, with the aggregate's sequence then.</summary>
+internal sealed record FactorList(IReadOnlyList<int> Factors, DateTimeOffset ViewedAt, ulong ProcessedSequence);
 
 /// <summary>
 /// The login policy's operations, one implementation behind the REST gateway, native gRPC and gRPC-web: each
@@ -66,11 +66,11 @@ internal sealed class LoginPolicyCommands(LoginPolicyStore store, ZitadelOrgs or
     public FactorList ListFactors(PolicyScope scope, FactorKind kind)
     {
         var policy = scope.OrgId is { } orgId ? store.LoginPolicyOf(orgId).Policy : store.DefaultLoginPolicy().Policy;
-        return new FactorList(policy.Of(kind), clock.GetUtcNow());
+        return new FactorList(policy.Of(kind), clock.GetUtcNow(), orgs.SequenceOf(OwnerOf(scope)));
     }
 
     /// <summary>The emulator models no identity providers, so no policy links one.</summary>
-    public FactorList ListIdps() => new([], clock.GetUtcNow());
+    public FactorList ListIdps(PolicyScope scope) => new([], clock.GetUtcNow(), orgs.SequenceOf(OwnerOf(scope)));
 
     /// <summary>
     /// AddIDPToLoginPolicy: an org needs its custom policy first (<c>Org-Ffgw2</c>); then the IdP must exist, and

@@ -256,7 +256,8 @@ internal static class LoginPolicyEndpoints
     public static Results<Ok<DetailsResponse>, ApiError> ResetLoginPolicyToDefault(ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.ResetLoginPolicyToDefault(caller.OrgId));
 
-    public static Ok<ListIdpsResponse> ListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands);
+    public static Ok<ListIdpsResponse> ListLoginPolicyIDPs(ZitadelCaller caller, LoginPolicyCommands commands) =>
+        IdpList(commands.ListIdps(PolicyScope.Org(caller.OrgId)));
 
     public static ApiError AddIDPToLoginPolicy([AsParameters] AddIdpRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         commands.AddIdp(PolicyScope.Org(caller.OrgId));
@@ -293,7 +294,7 @@ internal static class LoginPolicyEndpoints
         [AsParameters] RemoveMultiFactorRequest request, LoginPolicyCommands commands) =>
         Answer(commands.RemoveFactor(PolicyScope.Default, FactorKind.Multi, PathFactor(request.Type, FactorKind.Multi)));
 
-    public static Ok<ListIdpsResponse> AdminListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands);
+    public static Ok<ListIdpsResponse> AdminListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands.ListIdps(PolicyScope.Default));
 
     public static ApiError AdminAddIDPToLoginPolicy([AsParameters] AddDefaultIdpRequest request, LoginPolicyCommands commands) =>
         commands.AddIdp(PolicyScope.Default);
@@ -317,14 +318,14 @@ internal static class LoginPolicyEndpoints
     }
 
     /// <summary>
-    /// <c>ToListDetails(count, sequence, timestamp)</c>: the count, and the time the emulator's "projection" was
-    /// read (now). processedSequence is projection bookkeeping the emulator does not model, so it is left out.
+    /// <c>ToListDetails(count, sequence, timestamp)</c>: the count, the sequence the emulator's "projection" has
+    /// processed (the aggregate's own: it is never behind), and the time it was read (now).
     /// </summary>
     private static Ok<ListFactorsResponse> ListOf(FactorList list, FactorKind kind) =>
-        TypedResults.Ok(new ListFactorsResponse(
-            new ListDetails(ProtoJson.Counter((ulong)list.Factors.Count), ProcessedSequence: null, ProtoJson.Timestamp(list.ViewedAt)),
-            LoginPolicyView.Names(list.Factors, kind.Enum())));
+        TypedResults.Ok(new ListFactorsResponse(ListDetailsOf(list), LoginPolicyView.Names(list.Factors, kind.Enum())));
 
-    private static Ok<ListIdpsResponse> IdpList(LoginPolicyCommands commands) =>
-        TypedResults.Ok(new ListIdpsResponse(new ListDetails(null, null, ProtoJson.Timestamp(commands.ListIdps().ViewedAt))));
+    private static Ok<ListIdpsResponse> IdpList(FactorList list) => TypedResults.Ok(new ListIdpsResponse(ListDetailsOf(list)));
+
+    private static ListDetails ListDetailsOf(FactorList list) =>
+        new(ProtoJson.Counter((ulong)list.Factors.Count), ProtoJson.Counter(list.ProcessedSequence), ProtoJson.Timestamp(list.ViewedAt));
 }

@@ -103,6 +103,30 @@ public sealed class ZitadelGrpcTests : IAsyncLifetime
         Assert.Null(invalid.GetRpcStatus());
         Assert.Equal([SecondFactorType.Otp, SecondFactorType.U2F], listed.Result);
         Assert.Equal(2UL, listed.Details.TotalResult);
+        Assert.True(listed.Details.ProcessedSequence > 0);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task The_REST_gateway_reads_any_media_type_as_JSON(string? mediaType)
+    {
+        var org = await _server.Control.CreateZitadelOrgAsync("media-types");
+        using var http = _server.CreateClient();
+        var content = new ByteArrayContent("{\"type\":\"SECOND_FACTOR_TYPE_OTP_SMS\"}"u8.ToArray());
+        if (mediaType is not null)
+        {
+            content.Headers.ContentType = new(mediaType);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "management/v1/policies/login/second_factors") { Content = content };
+        request.Headers.Add("Authorization", $"Bearer {org.Token}");
+        request.Headers.Add("x-zitadel-orgid", org.OrgId);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
+        Assert.Equal(org.OrgId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").GetProperty("resourceOwner").GetString());
     }
 
     [Fact]

@@ -106,7 +106,8 @@ public sealed class ZitadelLoginPolicyEndpointsTests(EmulatorFactory factory) : 
         Assert.Equal("8", details.Str("sequence"));
         var list = await ListFactors(org);
         Assert.Equal(["details"], list.PropertyNames());
-        Assert.Equal(["viewTimestamp"], list.GetProperty("details").PropertyNames());
+        Assert.Equal(["processedSequence", "viewTimestamp"], list.GetProperty("details").PropertyNames());
+        Assert.Equal("8", list.GetProperty("details").Str("processedSequence"));
         Assert.Equal(HttpStatusCode.OK, (await AddFactor(org, OtpEmail)).StatusCode);
     }
 
@@ -253,7 +254,7 @@ public sealed class ZitadelLoginPolicyEndpointsTests(EmulatorFactory factory) : 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var list = await ListFactors(org);
         Assert.Equal(["details", "result"], list.PropertyNames());
-        Assert.Equal(["totalResult", "viewTimestamp"], list.GetProperty("details").PropertyNames());
+        Assert.Equal(["processedSequence", "totalResult", "viewTimestamp"], list.GetProperty("details").PropertyNames());
         var factors = list.Strings("result");
         Assert.Equal(factors.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), list.GetProperty("details").Str("totalResult"));
         Assert.Contains(Otp, factors);

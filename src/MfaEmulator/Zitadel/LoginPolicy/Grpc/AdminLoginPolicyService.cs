@@ -29,7 +29,7 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
 
     [ZitadelPermission(ZitadelRoles.IamPolicyRead)]
     public override Task<ListLoginPolicyIDPsResponse> ListLoginPolicyIDPs(ListLoginPolicyIDPsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListLoginPolicyIDPsResponse { Details = LoginPolicyProto.ListDetails(commands.ListIdps()) });
+        Task.FromResult(new ListLoginPolicyIDPsResponse { Details = LoginPolicyProto.ListDetails(commands.ListIdps(PolicyScope.Default)) });
 
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<AddIDPToLoginPolicyResponse> AddIDPToLoginPolicy(AddIDPToLoginPolicyRequest request, ServerCallContext context)

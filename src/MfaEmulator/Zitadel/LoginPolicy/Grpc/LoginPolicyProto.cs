@@ -64,7 +64,7 @@ internal static class LoginPolicyProto
 
     /// <summary><c>ToListDetails(count, sequence, timestamp)</c>, as the REST list answers.</summary>
     public static PbListDetails ListDetails(FactorList list) =>
-        new() { TotalResult = (ulong)list.Factors.Count, ViewTimestamp = Timestamp.FromDateTimeOffset(list.ViewedAt) };
+        new() { TotalResult = (ulong)list.Factors.Count, ProcessedSequence = list.ProcessedSequence, ViewTimestamp = Timestamp.FromDateTimeOffset(list.ViewedAt) };
 
     public static IEnumerable<ProtoSecondFactor> SecondFactors(FactorList list) => list.Factors.Select(f => (ProtoSecondFactor)f);
 

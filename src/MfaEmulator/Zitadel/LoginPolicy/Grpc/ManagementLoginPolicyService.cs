@@ -50,7 +50,7 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
 
     [ZitadelPermission(ZitadelRoles.PolicyRead)]
     public override Task<ListLoginPolicyIDPsResponse> ListLoginPolicyIDPs(ListLoginPolicyIDPsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListLoginPolicyIDPsResponse { Details = LoginPolicyProto.ListDetails(commands.ListIdps()) });
+        Task.FromResult(new ListLoginPolicyIDPsResponse { Details = LoginPolicyProto.ListDetails(commands.ListIdps(Scope(context))) });
 
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<AddIDPToLoginPolicyResponse> AddIDPToLoginPolicy(AddIDPToLoginPolicyRequest request, ServerCallContext context)
