@@ -223,7 +223,11 @@ export function defineLoginPolicySuites({ client, transports }) {
         describe(`${transport.name}: ManagementService errors`, () => managementErrors(context(transport)));
       }
       for (const transport of transports) {
+        describe(`${transport.name}: seed 004 and terraform-provider-zitadel's zitadel_login_policy`, () => terraformLoginPolicy(context(transport)));
+      }
+      for (const transport of transports) {
         describe(`${transport.name}: AdminService default login policy`, () => adminStory(context(transport)));
+        describe(`${transport.name}: terraform-provider-zitadel's zitadel_default_login_policy`, () => terraformDefaultLoginPolicy(context(transport)));
       }
     });
   }
@@ -372,6 +376,104 @@ function managementErrors(ctx) {
 
   test('second factor type 99 (undefined): InvalidArgument from the request validation, no ErrorDetail', async () => {
     await expectError(mgmt.addSecondFactor(99), ERRORS.secondFactorUndefined, 'addSecondFactorToLoginPolicy(99)');
+  });
+}
+
+/**
+ * Seed 004's call on a fresh org, then the calls terraform-provider-zitadel makes for zitadel_login_policy
+ * (zitadel/login_policy/funcs.go), in its order: create (AddCustomLoginPolicy with every setting; with org_id unset
+ * the provider still sends x-zitadel-orgid, empty, and the token's org applies), read (GetLoginPolicy and the three
+ * lists, always), update (the settings, then factor adds before removes), delete (ResetLoginPolicyToDefault), and
+ * the refresh after it, which finds the default (isDefault) and drops the resource.
+ */
+function terraformLoginPolicy(ctx) {
+  let org;
+  let api;
+
+  before(async () => {
+    org = await createOrg(ctx.rest, 'terraform');
+    api = ctx.connect().api(ctx.strict ? org.token : ANY_TOKEN);
+  });
+
+  test('seed 004: addSecondFactorToLoginPolicy(OTP_EMAIL) on a fresh org answers details', async () => {
+    const details = await api.mgmt(org.orgId).addSecondFactor('OTP_EMAIL');
+    assert.equal(details?.resourceOwner, org.orgId, `details.resourceOwner of ${show(details)}`);
+    assertSequence(details, 'addSecondFactorToLoginPolicy(OTP_EMAIL)');
+    assertDate(details.creationDate, 'details.creationDate');
+    assert.equal(details.changeDate, undefined, 'an add answers no changeDate');
+  });
+
+  test('create, read, update, delete, refresh', async () => {
+    await api.mgmt(org.orgId).resetLoginPolicyToDefault().catch(() => {});
+    // A strict token belongs to its org, so the empty header the provider sends means that org.
+    const create = api.mgmt(ctx.strict ? '' : org.orgId);
+    const byId = api.mgmt(org.orgId);
+    const read = async () => ({
+      policy: (await byId.getLoginPolicy()).policy,
+      second: (await byId.listSecondFactors()).result,
+      multi: (await byId.listMultiFactors()).result,
+      idps: (await byId.listIdps()).result,
+    });
+
+    await create.addCustomLoginPolicy(CUSTOM_POLICY);
+    let state = await read();
+    assert.equal(state.policy.isDefault, false, 'LoginPolicy.isDefault after create');
+    assert.equal(state.policy.details?.resourceOwner, org.orgId, 'the resource id is details.resourceOwner');
+    assert.deepEqual([state.second, state.multi, state.idps.length], [['OTP'], ['U2F_WITH_VERIFICATION'], 0]);
+
+    await byId.updateCustomLoginPolicy({ ...CUSTOM_POLICY, forceMfa: false });
+    await byId.addSecondFactor('U2F');
+    await byId.removeSecondFactor('OTP');
+    await byId.removeMultiFactor('U2F_WITH_VERIFICATION');
+    state = await read();
+    assert.equal(state.policy.forceMfa, false, 'forceMfa after the update');
+    assert.deepEqual([state.second, state.multi], [['U2F'], []]);
+
+    await byId.resetLoginPolicyToDefault();
+    assert.equal((await byId.getLoginPolicy()).policy.isDefault, true, 'the refresh after delete sees the default');
+  });
+}
+
+/**
+ * terraform-provider-zitadel's zitadel_default_login_policy (zitadel/default_login_policy/funcs.go), applied twice:
+ * UpdateLoginPolicy, whose FailedPrecondition (nothing changed) the provider ignores, then GetLoginPolicy for the
+ * id, then the second factors diffed against the server's list, and the multi-factor and IdP lists read. The
+ * instance default is put back afterwards.
+ */
+function terraformDefaultLoginPolicy(ctx) {
+  test('apply twice: the second update changes nothing and is ignored as the provider ignores it', async () => {
+    const admin = ctx.connect().api(ctx.strict ? BUILT_IN_PAT : ANY_TOKEN).admin;
+    const { policy: original } = await admin.getLoginPolicy();
+    const originalSecond = (await admin.listSecondFactors()).result;
+    const desired = { ...original, forceMfa: !original.forceMfa };
+    const wantedSecond = ['OTP', 'OTP_EMAIL'];
+    const apply = async () => {
+      let id;
+      try {
+        id = (await admin.updateLoginPolicy(desired))?.resourceOwner;
+      } catch (error) {
+        if (!(error instanceof ZitadelCallError) || error.code !== 9) throw error;
+      }
+      id ??= (await admin.getLoginPolicy()).policy.details?.resourceOwner;
+      const current = (await admin.listSecondFactors()).result;
+      for (const type of wantedSecond.filter((t) => !current.includes(t))) await admin.addSecondFactor(type);
+      for (const type of current.filter((t) => !wantedSecond.includes(t))) await admin.removeSecondFactor(type);
+      await admin.listMultiFactors();
+      await admin.listIdps();
+      return id;
+    };
+    try {
+      assert.equal(await apply(), INSTANCE_ID, 'the first apply');
+      assert.equal(await apply(), INSTANCE_ID, 'the second apply (no change)');
+      const { policy } = await admin.getLoginPolicy();
+      assert.equal(policy.forceMfa, desired.forceMfa);
+      assert.deepEqual((await admin.listSecondFactors()).result, wantedSecond);
+    } finally {
+      await admin.updateLoginPolicy(original).catch(() => {});
+      const now = (await admin.listSecondFactors()).result;
+      for (const type of originalSecond.filter((t) => !now.includes(t))) await admin.addSecondFactor(type);
+      for (const type of now.filter((t) => !originalSecond.includes(t))) await admin.removeSecondFactor(type);
+    }
   });
 }
 
