@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Request throughput and cold start of the published emulator beside a bare ASP.NET Core minimal API (bench/BareApi,
+# one route answering {}), in one run on this machine. Prints one markdown table.
+#
+#   bench/load.sh                     # wrk -t2 -c50 -d10s per route, 5 cold starts each
+#   DURATION=5s COLD_RUNS=3 bench/load.sh
+#   EMULATOR_ARGS="--journal-size 0" bench/load.sh      # extra emulator options, e.g. to see what the journal costs
+#
+# Needs wrk (Debian package; installed with apt-get when missing), curl and python3. The emulator runs with its
+# defaults (journal on, lenient mode); every emulated route gets a realistic request: the served OpenAPI document's
+# example for the five documented operations, with a device created first so bind/enable reach the code check
+# (wrong codes: 400, as a client retrying a typo would).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-3s}"
+CONNECTIONS="${CONNECTIONS:-50}"
+COLD_RUNS="${COLD_RUNS:-5}"
+OUT="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+dotnet publish src/MfaEmulator -c Release -o "$OUT/emulator" -p:UseAppHost=false >/dev/null
+dotnet publish bench/BareApi -c Release -o "$OUT/bare" -p:UseAppHost=false >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+ADMIN_TOKEN="MIIEmulatorAdminToken"
+ADMIN_ID="0a5f3c2e9b7d4e1f8c6a2b4d6e8f0a34"
+ZITADEL_PAT="zitadel-emulator-owner-pat-00000000000000000000000000000000000000000001"
+HUAWEI="X-Auth-Token: $ADMIN_TOKEN"
+ZITADEL="Authorization: Bearer $ZITADEL_PAT"
+
+# start NAME DLL PORT [args…]: starts a server in the background and waits for its first answer.
+start() {
+  local name="$1" dll="$2" port="$3"; shift 3
+  dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$OUT/$name.log" 2>&1 &
+  for _ in $(seq 1 200); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
+    sleep 0.05
+  done
+  echo "$name did not start:"; cat "$OUT/$name.log"; exit 1
+}
+
+# cold_start DLL [args…]: milliseconds from launch to the first 200 of the HSS call (median of COLD_RUNS).
+cold_start() {
+  local dll="$1"; shift
+  local runs=()
+  for _ in $(seq 1 "$COLD_RUNS"); do
+    local port; port="$(free_port)"
+    local began; began="$(date +%s%N)"
+    dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
+    local pid=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "$HUAWEI" -H 'Content-Type: application/json' \
+      --data-binary "@$OUT/hss.json" "http://127.0.0.1:$port$HSS_PATH")" = "200" ]; do sleep 0.005; done
+    runs+=($(( ($(date +%s%N) - began) / 1000000 )))
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p"
+}
+
+# measure PORT METHOD PATH BODYFILE HEADERS → "req/s p99 non2xx requests"
+measure() {
+  WRK_METHOD="$2" WRK_BODY="$4" WRK_HEADERS="$5" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" \
+    -s bench/wrk/request.lua "http://127.0.0.1:$1$3" | sed -n 's/^RESULT //p'
+}
+
+EMULATOR_PORT="$(free_port)"
+# shellcheck disable=SC2086
+start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
+E="http://127.0.0.1:$EMULATOR_PORT"
+curl -s "$E/openapi/v1.json" >"$OUT/openapi.json"
+
+# The documented operations' examples, and their paths with the examples' parameters.
+python3 - "$OUT" <<'PY'
+import json, sys
+out = sys.argv[1]
+doc = json.load(open(f"{out}/openapi.json"))
+for path, ops in doc["paths"].items():
+    for method, op in ops.items():
+        name = op.get("operationId")
+        if name not in ("SetTwoFactorLoginConfig", "UpdateLoginProtect", "CreateBindingDevice", "EnableMfaDeviceV5", "AddSecondFactorToLoginPolicy"):
+            continue
+        for p in op.get("parameters", []):
+            if p["in"] == "path":
+                path = path.replace("{" + p["name"] + "}", p["example"])
+        json.dump(op["requestBody"]["content"]["application/json"]["example"], open(f"{out}/{name}.json", "w"))
+        open(f"{out}/{name}.path", "w").write(path)
+PY
+cp "$OUT/SetTwoFactorLoginConfig.json" "$OUT/hss.json"
+HSS_PATH="$(cat "$OUT/SetTwoFactorLoginConfig.path")"
+
+# Devices for bind (the admin's v3 device) and enable (a v5 device of a second user), so both reach the code check.
+curl -s -o /dev/null -X POST -H "$HUAWEI" -H 'Content-Type: application/json' "$E/v3.0/OS-MFA/virtual-mfa-devices" \
+  -d "{\"virtual_mfa_device\":{\"name\":\"phone\",\"user_id\":\"$ADMIN_ID\"}}"
+V5_USER="$(curl -s -X POST -H 'Content-Type: application/json' "$E/_emulator/huawei/users" -d '{"name":"bench-v5"}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["user_id"])')"
+curl -s -o /dev/null -X POST -H "$HUAWEI" -H 'Content-Type: application/json' "$E/v5/virtual-mfa-devices" \
+  -d "{\"virtual_mfa_device_name\":\"bench\",\"user_id\":\"$V5_USER\"}"
+python3 - "$OUT" "$V5_USER" <<'PY'
+import json, sys
+out, user = sys.argv[1], sys.argv[2]
+body = json.load(open(f"{out}/EnableMfaDeviceV5.json"))
+body["user_id"] = user
+body["serial_number"] = body["serial_number"].replace(":phone", ":bench")
+json.dump(body, open(f"{out}/EnableMfaDeviceV5.json", "w"))
+PY
+echo '{}' >"$OUT/empty.json"
+
+ROUTES=(
+  "HSS PUT two-factor-login/config|PUT|$HSS_PATH|$OUT/SetTwoFactorLoginConfig.json|$HUAWEI"
+  "IAM v3 PUT login-protect|PUT|$(cat "$OUT/UpdateLoginProtect.path")|$OUT/UpdateLoginProtect.json|$HUAWEI"
+  "IAM v3 PUT mfa-devices/bind (wrong codes: 400)|PUT|$(cat "$OUT/CreateBindingDevice.path")|$OUT/CreateBindingDevice.json|$HUAWEI"
+  "IAM v5 POST mfa-devices/enable (wrong codes: 400)|POST|$(cat "$OUT/EnableMfaDeviceV5.path")|$OUT/EnableMfaDeviceV5.json|$HUAWEI"
+  "IAM v3 GET a user's device|GET|/v3.0/OS-MFA/users/$ADMIN_ID/virtual-mfa-device||$HUAWEI"
+  "ZITADEL POST second_factors (present: 409)|POST|$(cat "$OUT/AddSecondFactorToLoginPolicy.path")|$OUT/AddSecondFactorToLoginPolicy.json|$ZITADEL"
+  "ZITADEL POST second_factors/_search|POST|/management/v1/policies/login/second_factors/_search|$OUT/empty.json|$ZITADEL"
+)
+
+BARE_PORT="$(free_port)"
+start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
+
+echo "Machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.0f GiB", $2/1048576}'), $(uname -r); .NET $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION; emulator options: ${EMULATOR_ARGS:-defaults (journal on)}."
+echo
+echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+for route in "${ROUTES[@]}"; do
+  IFS='|' read -r label method path body headers <<<"$route"
+  # A short warm-up of each server first (JIT, tiered compilation), then the measured run.
+  DURATION="$WARMUP" measure "$BARE_PORT" "$method" "$path" "$body" "$headers" >/dev/null
+  DURATION="$WARMUP" measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers" >/dev/null
+  read -r bare_rps bare_p99 _ _ <<<"$(measure "$BARE_PORT" "$method" "$path" "$body" "$headers")"
+  read -r emu_rps emu_p99 emu_errors emu_requests <<<"$(measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers")"
+  python3 - "$label" "$bare_rps" "$bare_p99" "$emu_rps" "$emu_p99" "$emu_errors" "$emu_requests" <<'PY'
+import sys
+label, bare_rps, bare_p99, emu_rps, emu_p99, errors, requests = sys.argv[1:]
+print(f"| {label} | {bare_rps} | {bare_p99} | {emu_rps} | {emu_p99} | {errors} of {requests} | "
+      f"{float(emu_rps) / float(bare_rps):.2f}× | {float(emu_p99) / float(bare_p99):.2f}× |")
+PY
+done
+kill %1 %2 2>/dev/null || true
+
+BARE_COLD="$(cold_start "$OUT/bare/BareApi.dll")"
+EMU_COLD="$(cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)"
+echo
+echo "| cold start: launch → first 200 of the HSS call (median of $COLD_RUNS) | bare | emulator | ratio |"
+echo "|---|---|---|---|"
+python3 -c "import sys; b, e = float(sys.argv[1]), float(sys.argv[2]); print(f'| published Release build, dotnet <dll> | {b:.0f} ms | {e:.0f} ms | {e / b:.2f}× |')" "$BARE_COLD" "$EMU_COLD"
