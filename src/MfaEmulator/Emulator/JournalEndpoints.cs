@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Emulator;
 
-internal sealed record JournalQuery(
-    [property: FromQuery(Name = "limit")] int? Limit,
-    [property: FromQuery(Name = "path_prefix")] string? PathPrefix);
+internal sealed record JournalQuery
+{
+    [FromQuery(Name = "limit")]
+    public int? Limit { get; init; }
+
+    [FromQuery(Name = "path_prefix")]
+    public string? PathPrefix { get; init; }
+}
 
 internal sealed record JournalPage(
     [property: JsonPropertyName("capacity")] int Capacity,

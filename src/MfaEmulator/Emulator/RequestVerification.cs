@@ -11,12 +11,23 @@ namespace MfaEmulator.Emulator;
 /// WireMock's <c>verify</c> for the journal: which recorded calls match a method, a path pattern (<c>*</c> for any
 /// run of characters), a status and a body field's value. A test asserts what its code under test sent.
 /// </summary>
-internal sealed record VerifyQuery(
-    [property: FromQuery(Name = "method")] string? Method,
-    [property: FromQuery(Name = "path")] string? Path,
-    [property: FromQuery(Name = "status")] int? Status,
-    [property: FromQuery(Name = "body_field")] string? BodyField,
-    [property: FromQuery(Name = "body_value")] string? BodyValue);
+internal sealed record VerifyQuery
+{
+    [FromQuery(Name = "method")]
+    public string? Method { get; init; }
+
+    [FromQuery(Name = "path")]
+    public string? Path { get; init; }
+
+    [FromQuery(Name = "status")]
+    public int? Status { get; init; }
+
+    [FromQuery(Name = "body_field")]
+    public string? BodyField { get; init; }
+
+    [FromQuery(Name = "body_value")]
+    public string? BodyValue { get; init; }
+}
 
 internal sealed record VerifyResult(
     [property: JsonPropertyName("count")] int Count,

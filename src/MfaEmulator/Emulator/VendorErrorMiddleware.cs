@@ -38,8 +38,7 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
             {
                 StatusCodes.Status404NotFound => family.RouteNotFound(method, path),
                 StatusCodes.Status405MethodNotAllowed => family.MethodNotAllowed(method, path),
-                StatusCodes.Status415UnsupportedMediaType =>
-                    family.MalformedBody(null, "the body must be JSON, sent with Content-Type: application/json") with { Status = status },
+                StatusCodes.Status415UnsupportedMediaType => NotJson(family),
                 _ => family.ForStatus(status),
             };
             await family.WriteAsync(context, error);
@@ -52,6 +51,11 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
         {
             return family.BodyTooLarge(options.MaxRequestBodyBytes);
         }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            // The generated request delegates throw for a body that is not JSON; the reflection-built ones answered 415.
+            return NotJson(family);
+        }
         return bad.InnerException switch
         {
             JsonException json when UnknownField(json) is { } unknown => family.MalformedBody(unknown, $"'{unknown}' is not a field of this request"),
@@ -60,6 +64,9 @@ internal sealed partial class VendorErrorMiddleware(RequestDelegate next, Emulat
             _ => family.MalformedBody(null, bad.Message),
         };
     }
+
+    private static ApiError NotJson(ApiFamily family) =>
+        family.MalformedBody(null, "the body must be JSON, sent with Content-Type: application/json") with { Status = StatusCodes.Status415UnsupportedMediaType };
 
     /// <summary>The field a body named that the request type does not have (control routes refuse unknown fields).</summary>
     private static string? UnknownField(JsonException json) =>

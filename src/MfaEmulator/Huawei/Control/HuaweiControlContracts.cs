@@ -36,7 +36,11 @@ internal sealed record CreateHssHostBody(
     [property: JsonPropertyName("os_type")] string? OsType,
     [property: JsonPropertyName("enterprise_project_id")] string? EnterpriseProjectId);
 
-internal sealed record CodesRequest([property: FromQuery(Name = "serial_number")] string? SerialNumber);
+internal sealed record CodesRequest
+{
+    [FromQuery(Name = "serial_number")]
+    public string? SerialNumber { get; init; }
+}
 
 internal sealed record DeviceCodes(
     [property: JsonPropertyName("serial_number")] string SerialNumber,

@@ -11,19 +11,39 @@ internal sealed record TwoFactorLoginConfigBody(
     [property: JsonPropertyName("topic_urn")] string? TopicUrn,
     [property: JsonPropertyName("host_id_list")] IReadOnlyList<string?>? HostIdList);
 
-internal sealed record SetTwoFactorLoginConfigRequest(
-    [property: FromRoute(Name = "project_id")] string ProjectId,
-    [property: FromQuery(Name = "enterprise_project_id")] string? EnterpriseProjectId,
-    [property: FromBody] TwoFactorLoginConfigBody? Body);
+internal sealed record SetTwoFactorLoginConfigRequest
+{
+    [FromRoute(Name = "project_id")]
+    public required string ProjectId { get; init; }
+
+    [FromQuery(Name = "enterprise_project_id")]
+    public string? EnterpriseProjectId { get; init; }
+
+    [FromBody]
+    public TwoFactorLoginConfigBody? Body { get; init; }
+}
 
 /// <summary>ListTwoFactorLoginHost query; numbers arrive as text so a bad one gets HSS's envelope, not a binder error.</summary>
-internal sealed record ListTwoFactorLoginHostRequest(
-    [property: FromRoute(Name = "project_id")] string ProjectId,
-    [property: FromQuery(Name = "enterprise_project_id")] string? EnterpriseProjectId,
-    [property: FromQuery(Name = "host_name")] string? HostName,
-    [property: FromQuery(Name = "display_name")] string? DisplayName,
-    [property: FromQuery(Name = "limit")] string? Limit,
-    [property: FromQuery(Name = "offset")] string? Offset);
+internal sealed record ListTwoFactorLoginHostRequest
+{
+    [FromRoute(Name = "project_id")]
+    public required string ProjectId { get; init; }
+
+    [FromQuery(Name = "enterprise_project_id")]
+    public string? EnterpriseProjectId { get; init; }
+
+    [FromQuery(Name = "host_name")]
+    public string? HostName { get; init; }
+
+    [FromQuery(Name = "display_name")]
+    public string? DisplayName { get; init; }
+
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
+}
 
 internal sealed record TwoFactorLoginHostList(
     [property: JsonPropertyName("total_num")] int TotalNum,

@@ -20,20 +20,46 @@ internal sealed record UserOption(
 
 internal sealed record UserBody([property: JsonPropertyName("user")] UserOption? User);
 
-internal sealed record CreateUserRequest([property: FromBody] UserBody? Body);
+internal sealed record CreateUserRequest
+{
+    [FromBody]
+    public UserBody? Body { get; init; }
+}
 
-internal sealed record UpdateUserRequest([property: FromRoute(Name = "user_id")] string UserId, [property: FromBody] UserBody? Body);
+internal sealed record UpdateUserRequest
+{
+    [FromRoute(Name = "user_id")]
+    public required string UserId { get; init; }
+
+    [FromBody]
+    public UserBody? Body { get; init; }
+}
 
 // ShowUser (iam_08_0003, GET /v3.0/OS-USER/users/{user_id}) and KeystoneDeleteUser (DELETE /v3/users/{user_id}).
-internal sealed record ShowUserRequest([property: FromRoute(Name = "user_id")] string UserId);
+internal sealed record ShowUserRequest
+{
+    [FromRoute(Name = "user_id")]
+    public required string UserId { get; init; }
+}
 
-internal sealed record DeleteUserRequest([property: FromRoute(Name = "user_id")] string UserId);
+internal sealed record DeleteUserRequest
+{
+    [FromRoute(Name = "user_id")]
+    public required string UserId { get; init; }
+}
 
 // KeystoneListUsers (GET /v3/users): filters only, no paging.
-internal sealed record ListUsersRequest(
-    [property: FromQuery(Name = "domain_id")] string? DomainId,
-    [property: FromQuery(Name = "name")] string? Name,
-    [property: FromQuery(Name = "enabled")] string? Enabled);
+internal sealed record ListUsersRequest
+{
+    [FromQuery(Name = "domain_id")]
+    public string? DomainId { get; init; }
+
+    [FromQuery(Name = "name")]
+    public string? Name { get; init; }
+
+    [FromQuery(Name = "enabled")]
+    public string? Enabled { get; init; }
+}
 
 internal sealed record UserLinks(
     [property: JsonPropertyName("self")] string Self,

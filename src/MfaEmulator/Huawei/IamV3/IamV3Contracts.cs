@@ -12,7 +12,11 @@ internal sealed record CreateMfaDeviceSpec(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("user_id")] string? UserId);
 
-internal sealed record CreateMfaDeviceRequest([property: FromBody] CreateMfaDeviceBody? Body);
+internal sealed record CreateMfaDeviceRequest
+{
+    [FromBody]
+    public CreateMfaDeviceBody? Body { get; init; }
+}
 
 internal sealed record CreateMfaDeviceResponse(
     [property: JsonPropertyName("virtual_mfa_device")] CreatedMfaDevice VirtualMfaDevice);
@@ -28,7 +32,11 @@ internal sealed record BindMfaDeviceBody(
     [property: JsonPropertyName("authentication_code_first")] string? AuthenticationCodeFirst,
     [property: JsonPropertyName("authentication_code_second")] string? AuthenticationCodeSecond);
 
-internal sealed record BindMfaDeviceRequest([property: FromBody] BindMfaDeviceBody? Body);
+internal sealed record BindMfaDeviceRequest
+{
+    [FromBody]
+    public BindMfaDeviceBody? Body { get; init; }
+}
 
 // DeleteBindingDevice (iam_08_0018)
 internal sealed record UnbindMfaDeviceBody(
@@ -36,12 +44,21 @@ internal sealed record UnbindMfaDeviceBody(
     [property: JsonPropertyName("authentication_code")] string? AuthenticationCode,
     [property: JsonPropertyName("serial_number")] string? SerialNumber);
 
-internal sealed record UnbindMfaDeviceRequest([property: FromBody] UnbindMfaDeviceBody? Body);
+internal sealed record UnbindMfaDeviceRequest
+{
+    [FromBody]
+    public UnbindMfaDeviceBody? Body { get; init; }
+}
 
 // DeleteMfaDevice (iam_08_0020)
-internal sealed record DeleteMfaDeviceRequest(
-    [property: FromQuery(Name = "user_id")] string? UserId,
-    [property: FromQuery(Name = "serial_number")] string? SerialNumber);
+internal sealed record DeleteMfaDeviceRequest
+{
+    [FromQuery(Name = "user_id")]
+    public string? UserId { get; init; }
+
+    [FromQuery(Name = "serial_number")]
+    public string? SerialNumber { get; init; }
+}
 
 // ListUserMfaDevices / ShowUserMfaDevice (iam_08_0012 / 0013)
 internal sealed record MfaDeviceView(
@@ -54,7 +71,11 @@ internal sealed record ListMfaDevicesResponse(
 internal sealed record ShowMfaDeviceResponse(
     [property: JsonPropertyName("virtual_mfa_device")] MfaDeviceView VirtualMfaDevice);
 
-internal sealed record UserPathRequest([property: FromRoute(Name = "user_id")] string UserId);
+internal sealed record UserPathRequest
+{
+    [FromRoute(Name = "user_id")]
+    public required string UserId { get; init; }
+}
 
 // UpdateLoginProtect (iam_08_0021, seed 001); the SDK class is really spelt UpdateLoginProjectReq.
 internal sealed record UpdateLoginProtectBody(
@@ -64,9 +85,14 @@ internal sealed record LoginProtectSpec(
     [property: JsonPropertyName("enabled")] bool? Enabled,
     [property: JsonPropertyName("verification_method")] string? VerificationMethod);
 
-internal sealed record UpdateLoginProtectRequest(
-    [property: FromRoute(Name = "user_id")] string UserId,
-    [property: FromBody] UpdateLoginProtectBody? Body);
+internal sealed record UpdateLoginProtectRequest
+{
+    [FromRoute(Name = "user_id")]
+    public required string UserId { get; init; }
+
+    [FromBody]
+    public UpdateLoginProtectBody? Body { get; init; }
+}
 
 internal sealed record LoginProtectView(
     [property: JsonPropertyName("user_id")] string UserId,

@@ -8,7 +8,11 @@ internal sealed record CreateVirtualMfaDeviceV5Body(
     [property: JsonPropertyName("virtual_mfa_device_name")] string? VirtualMfaDeviceName,
     [property: JsonPropertyName("user_id")] string? UserId);
 
-internal sealed record CreateVirtualMfaDeviceV5Request([property: FromBody] CreateVirtualMfaDeviceV5Body? Body);
+internal sealed record CreateVirtualMfaDeviceV5Request
+{
+    [FromBody]
+    public CreateVirtualMfaDeviceV5Body? Body { get; init; }
+}
 
 internal sealed record CreateVirtualMfaDeviceV5Response(
     [property: JsonPropertyName("virtual_mfa_device")] CreatedVirtualMfaDeviceV5 VirtualMfaDevice);
@@ -24,25 +28,45 @@ internal sealed record EnableMfaDeviceV5Body(
     [property: JsonPropertyName("authentication_code_first")] string? AuthenticationCodeFirst,
     [property: JsonPropertyName("authentication_code_second")] string? AuthenticationCodeSecond);
 
-internal sealed record EnableMfaDeviceV5Request([property: FromBody] EnableMfaDeviceV5Body? Body);
+internal sealed record EnableMfaDeviceV5Request
+{
+    [FromBody]
+    public EnableMfaDeviceV5Body? Body { get; init; }
+}
 
 // DisableMfaDeviceV5
 internal sealed record DisableMfaDeviceV5Body(
     [property: JsonPropertyName("user_id")] string? UserId,
     [property: JsonPropertyName("serial_number")] string? SerialNumber);
 
-internal sealed record DisableMfaDeviceV5Request([property: FromBody] DisableMfaDeviceV5Body? Body);
+internal sealed record DisableMfaDeviceV5Request
+{
+    [FromBody]
+    public DisableMfaDeviceV5Body? Body { get; init; }
+}
 
 // DeleteVirtualMfaDeviceV5
-internal sealed record DeleteVirtualMfaDeviceV5Request(
-    [property: FromQuery(Name = "user_id")] string? UserId,
-    [property: FromQuery(Name = "serial_number")] string? SerialNumber);
+internal sealed record DeleteVirtualMfaDeviceV5Request
+{
+    [FromQuery(Name = "user_id")]
+    public string? UserId { get; init; }
+
+    [FromQuery(Name = "serial_number")]
+    public string? SerialNumber { get; init; }
+}
 
 // ListMfaDevicesV5; limit arrives as text so a bad one gets IAM's envelope.
-internal sealed record ListMfaDevicesV5Request(
-    [property: FromQuery(Name = "user_id")] string? UserId,
-    [property: FromQuery(Name = "limit")] string? Limit,
-    [property: FromQuery(Name = "marker")] string? Marker);
+internal sealed record ListMfaDevicesV5Request
+{
+    [FromQuery(Name = "user_id")]
+    public string? UserId { get; init; }
+
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    [FromQuery(Name = "marker")]
+    public string? Marker { get; init; }
+}
 
 internal sealed record ListMfaDevicesV5Response(
     [property: JsonPropertyName("mfa_devices")] IReadOnlyList<MfaDeviceV5View> MfaDevices,

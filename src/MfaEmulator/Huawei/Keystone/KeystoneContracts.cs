@@ -38,9 +38,14 @@ internal sealed record TokenScope(
     [property: JsonPropertyName("project")] NamedRef? Project,
     [property: JsonPropertyName("domain")] NamedRef? Domain);
 
-internal sealed record CreateTokenRequest(
-    [property: FromBody] CreateTokenBody? Body,
-    [property: FromQuery(Name = "nocatalog")] string? NoCatalog);
+internal sealed record CreateTokenRequest
+{
+    [FromBody]
+    public CreateTokenBody? Body { get; init; }
+
+    [FromQuery(Name = "nocatalog")]
+    public string? NoCatalog { get; init; }
+}
 
 internal sealed record TokenResponse([property: JsonPropertyName("token")] TokenBody Token);
 
@@ -89,12 +94,21 @@ internal sealed record CatalogEndpoint(
     [property: JsonPropertyName("url")] string Url);
 
 // KeystoneValidateToken (GET /v3/auth/tokens): the token to check in X-Subject-Token.
-internal sealed record ValidateTokenRequest(
-    [property: FromHeader(Name = "X-Subject-Token")] string? SubjectToken,
-    [property: FromQuery(Name = "nocatalog")] string? NoCatalog);
+internal sealed record ValidateTokenRequest
+{
+    [FromHeader(Name = "X-Subject-Token")]
+    public string? SubjectToken { get; init; }
+
+    [FromQuery(Name = "nocatalog")]
+    public string? NoCatalog { get; init; }
+}
 
 // KeystoneListProjects / KeystoneListAuthDomains: the SDKs call these to find ids they were not given.
-internal sealed record ListProjectsRequest([property: FromQuery(Name = "name")] string? Name);
+internal sealed record ListProjectsRequest
+{
+    [FromQuery(Name = "name")]
+    public string? Name { get; init; }
+}
 
 internal sealed record ProjectsResponse([property: JsonPropertyName("projects")] IReadOnlyList<ProjectListItem> Projects);
 

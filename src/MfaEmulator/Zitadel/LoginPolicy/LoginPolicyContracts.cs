@@ -12,35 +12,75 @@ internal sealed record FactorBody([property: JsonPropertyName("type")] EnumField
 }
 
 /// <summary>The body is optional: the gateway reads an empty body as an empty message, so <c>type</c> is then unset.</summary>
-internal sealed record AddSecondFactorRequest([property: FromBody] FactorBody? Body);
+internal sealed record AddSecondFactorRequest
+{
+    [FromBody]
+    public FactorBody? Body { get; init; }
+}
 
-internal sealed record AddMultiFactorRequest([property: FromBody] FactorBody? Body);
+internal sealed record AddMultiFactorRequest
+{
+    [FromBody]
+    public FactorBody? Body { get; init; }
+}
 
 /// <summary>RemoveSecondFactorFromLoginPolicyRequest: <c>{type}</c> in the path, by name or by number.</summary>
-internal sealed record RemoveSecondFactorRequest([property: FromRoute(Name = "type")] string Type);
+internal sealed record RemoveSecondFactorRequest
+{
+    [FromRoute(Name = "type")]
+    public required string Type { get; init; }
+}
 
-internal sealed record RemoveMultiFactorRequest([property: FromRoute(Name = "type")] string Type);
+internal sealed record RemoveMultiFactorRequest
+{
+    [FromRoute(Name = "type")]
+    public required string Type { get; init; }
+}
 
 /// <summary>AddCustomLoginPolicyRequest; every field is optional, as in proto3.</summary>
-internal sealed record AddCustomLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+internal sealed record AddCustomLoginPolicyRequest
+{
+    [FromBody]
+    public AddCustomLoginPolicyBody? Body { get; init; }
+}
 
 /// <summary>UpdateCustomLoginPolicyRequest: the same settings without factors and IdPs (the decoder drops those fields).</summary>
-internal sealed record UpdateCustomLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+internal sealed record UpdateCustomLoginPolicyRequest
+{
+    [FromBody]
+    public AddCustomLoginPolicyBody? Body { get; init; }
+}
 
 /// <summary>The admin UpdateLoginPolicyRequest, on the instance's default policy.</summary>
-internal sealed record UpdateDefaultLoginPolicyRequest([property: FromBody] AddCustomLoginPolicyBody? Body);
+internal sealed record UpdateDefaultLoginPolicyRequest
+{
+    [FromBody]
+    public AddCustomLoginPolicyBody? Body { get; init; }
+}
 
 /// <summary>AddIDPToLoginPolicyRequest: <c>idpId</c>, and for an org the owner type (the admin message has no <c>ownerType</c>).</summary>
 internal sealed record IdpLinkBody(
     [property: JsonPropertyName("idpId")] string? IdpId,
     [property: JsonPropertyName("ownerType")] EnumField OwnerType);
 
-internal sealed record AddIdpRequest([property: FromBody] IdpLinkBody? Body);
+internal sealed record AddIdpRequest
+{
+    [FromBody]
+    public IdpLinkBody? Body { get; init; }
+}
 
-internal sealed record AddDefaultIdpRequest([property: FromBody] IdpLinkBody? Body);
+internal sealed record AddDefaultIdpRequest
+{
+    [FromBody]
+    public IdpLinkBody? Body { get; init; }
+}
 
 /// <summary>RemoveIDPFromLoginPolicyRequest: <c>{idp_id}</c> in the path.</summary>
-internal sealed record RemoveIdpRequest([property: FromRoute(Name = "idp_id")] string IdpId);
+internal sealed record RemoveIdpRequest
+{
+    [FromRoute(Name = "idp_id")]
+    public required string IdpId { get; init; }
+}
 
 /// <summary>
 /// The body of AddCustomLoginPolicy. The gateway's protojson takes a field by its JSON name (<c>allowRegister</c>)

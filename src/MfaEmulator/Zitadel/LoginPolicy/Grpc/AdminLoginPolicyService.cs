@@ -22,7 +22,7 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<UpdateLoginPolicyResponse> UpdateLoginPolicy(UpdateLoginPolicyRequest request, ServerCallContext context)
     {
-        var valid = calls.Valid(new UpdateDefaultLoginPolicyRequest(calls.Decode<AddCustomLoginPolicyBody>(request)));
+        var valid = calls.Valid(new UpdateDefaultLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
         var change = ZitadelGrpcCalls.Answer(commands.UpdateLoginPolicy(PolicyScope.Default, valid.Body!.Fields.ToSettings()));
         return Task.FromResult(new UpdateLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
     }
@@ -34,14 +34,14 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<AddIDPToLoginPolicyResponse> AddIDPToLoginPolicy(AddIDPToLoginPolicyRequest request, ServerCallContext context)
     {
-        calls.Valid(new AddDefaultIdpRequest(calls.Decode<IdpLinkBody>(request)));
+        calls.Valid(new AddDefaultIdpRequest { Body = calls.Decode<IdpLinkBody>(request) });
         throw ZitadelGrpcErrors.ToRpcException(commands.AddIdp(PolicyScope.Default));
     }
 
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<RemoveIDPFromLoginPolicyResponse> RemoveIDPFromLoginPolicy(RemoveIDPFromLoginPolicyRequest request, ServerCallContext context)
     {
-        calls.Valid(new RemoveIdpRequest(request.IdpId));
+        calls.Valid(new RemoveIdpRequest { IdpId = request.IdpId });
         throw ZitadelGrpcErrors.ToRpcException(commands.RemoveIdp(PolicyScope.Default));
     }
 

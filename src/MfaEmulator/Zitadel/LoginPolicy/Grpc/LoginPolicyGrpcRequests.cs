@@ -11,8 +11,8 @@ internal static class LoginPolicyGrpcRequests
     {
         var body = calls.Decode<FactorBody>(request);
         var valid = kind == FactorKind.Second
-            ? calls.Valid(new AddSecondFactorRequest(body)).Body
-            : calls.Valid(new AddMultiFactorRequest(body)).Body;
+            ? calls.Valid(new AddSecondFactorRequest { Body = body }).Body
+            : calls.Valid(new AddMultiFactorRequest { Body = body }).Body;
         return LoginPolicyEndpoints.FactorOf(valid, kind);
     }
 
@@ -28,7 +28,7 @@ internal static class LoginPolicyGrpcRequests
             throw ZitadelGrpcErrors.ToRpcException(ZitadelErrors.InvalidArgument(ZitadelErrors.NotDefined(message, "Type")));
         }
         var path = type.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _ = kind == FactorKind.Second ? calls.Valid(new RemoveSecondFactorRequest(path)).Type : calls.Valid(new RemoveMultiFactorRequest(path)).Type;
+        _ = kind == FactorKind.Second ? calls.Valid(new RemoveSecondFactorRequest { Type = path }).Type : calls.Valid(new RemoveMultiFactorRequest { Type = path }).Type;
         return type;
     }
 }

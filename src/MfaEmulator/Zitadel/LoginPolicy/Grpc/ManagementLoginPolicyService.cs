@@ -31,7 +31,7 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<AddCustomLoginPolicyResponse> AddCustomLoginPolicy(PbAddCustomLoginPolicyRequest request, ServerCallContext context)
     {
-        var valid = calls.Valid(new AddCustomLoginPolicyRequest(calls.Decode<AddCustomLoginPolicyBody>(request)));
+        var valid = calls.Valid(new AddCustomLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
         var change = ZitadelGrpcCalls.Answer(commands.AddCustomLoginPolicy(OrgOf(context), valid.Body!.Fields.ToSettings()));
         return Task.FromResult(new AddCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
     }
@@ -39,7 +39,7 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<UpdateCustomLoginPolicyResponse> UpdateCustomLoginPolicy(PbUpdateCustomLoginPolicyRequest request, ServerCallContext context)
     {
-        var valid = calls.Valid(new UpdateCustomLoginPolicyRequest(calls.Decode<AddCustomLoginPolicyBody>(request)));
+        var valid = calls.Valid(new UpdateCustomLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
         var change = ZitadelGrpcCalls.Answer(commands.UpdateLoginPolicy(Scope(context), valid.Body!.Fields.ToSettings()));
         return Task.FromResult(new UpdateCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
     }
@@ -55,14 +55,14 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<AddIDPToLoginPolicyResponse> AddIDPToLoginPolicy(AddIDPToLoginPolicyRequest request, ServerCallContext context)
     {
-        calls.Valid(new AddIdpRequest(calls.Decode<IdpLinkBody>(request)));
+        calls.Valid(new AddIdpRequest { Body = calls.Decode<IdpLinkBody>(request) });
         throw ZitadelGrpcErrors.ToRpcException(commands.AddIdp(Scope(context)));
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<RemoveIDPFromLoginPolicyResponse> RemoveIDPFromLoginPolicy(RemoveIDPFromLoginPolicyRequest request, ServerCallContext context)
     {
-        calls.Valid(new RemoveIdpRequest(request.IdpId));
+        calls.Valid(new RemoveIdpRequest { IdpId = request.IdpId });
         throw ZitadelGrpcErrors.ToRpcException(commands.RemoveIdp(Scope(context)));
     }
 
