@@ -12,19 +12,11 @@
 # (wrong codes: 400, as a client retrying a typo would).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-3s}"
-CONNECTIONS="${CONNECTIONS:-50}"
 COLD_RUNS="${COLD_RUNS:-5}"
-OUT="$(mktemp -d)"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
-
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-dotnet publish src/MfaEmulator -c Release -o "$OUT/emulator" -p:UseAppHost=false >/dev/null
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 dotnet publish bench/BareApi -c Release -o "$OUT/bare" -p:UseAppHost=false >/dev/null
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 ADMIN_TOKEN="MIIEmulatorAdminToken"
 ADMIN_ID="0a5f3c2e9b7d4e1f8c6a2b4d6e8f0a34"
@@ -121,7 +113,7 @@ ROUTES=(
 BARE_PORT="$(free_port)"
 start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
 
-echo "Machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.0f GiB", $2/1048576}'), $(uname -r); .NET $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION; emulator options: ${EMULATOR_ARGS:-defaults (journal on)}."
+echo "Machine: $(machine); emulator options: ${EMULATOR_ARGS:-defaults (journal on)}."
 echo
 echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio |"
 echo "|---|---|---|---|---|---|---|---|"

@@ -11,15 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${SIZES:-100 10000 100000}"
-DURATION="${DURATION:-10s}"
-CONNECTIONS="${CONNECTIONS:-50}"
-OUT="$(mktemp -d)"
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-dotnet publish src/MfaEmulator -c Release -o "$OUT/emulator" -p:UseAppHost=false >/dev/null
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+PORT="$(free_port)"
 E="http://127.0.0.1:$PORT"
 dotnet "$OUT/emulator/MfaEmulator.dll" --urls "$E" --grpc-urls none >"$OUT/emulator.log" 2>&1 &
 PID=$!
@@ -30,7 +25,7 @@ measure() { # PATH TOKEN → "req/s p99"
     | sed -n 's/^RESULT //p' | awk '{print $1, $2}'
 }
 
-echo "Machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.0f GiB", $2/1048576}'); .NET $(dotnet --version); wrk -t2 -c$CONNECTIONS -d$DURATION; fill: 8 clients over HTTP (control route + CreateMfaDevice)."
+echo "Machine: $(machine); fill: 8 clients over HTTP (control route + CreateMfaDevice)."
 echo
 echo "| devices | fill rate (accounts+devices/s) | show device req/s, p99 ms | v5 list one user req/s, p99 ms | v3 list as the user req/s, p99 ms | RSS MiB |"
 echo "|---|---|---|---|---|---|"
