@@ -34,10 +34,11 @@ public sealed record RecordedRequest(
     [property: JsonPropertyName("query")] IReadOnlyDictionary<string, string> Query,
     [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, string> Headers,
     [property: JsonPropertyName("body")] string? Body,
-    [property: JsonPropertyName("status")] int Status);
+    [property: JsonPropertyName("status")] int Status,
+    [property: JsonPropertyName("grpc_status")] int? GrpcStatus = null);
 
 /// <summary>Which journaled calls to count: every criterion given must match (path takes * as a wildcard).</summary>
-public sealed record RequestPattern(string? Method = null, string? Path = null, int? Status = null, string? BodyField = null, string? BodyValue = null);
+public sealed record RequestPattern(string? Method = null, string? Path = null, int? Status = null, string? BodyField = null, string? BodyValue = null, int? GrpcStatus = null);
 
 /// <summary>The emulator's control routes (/_emulator), typed. Every method throws on an answer that is not 2xx.</summary>
 public sealed class MfaEmulatorControlClient(HttpClient client)
@@ -106,6 +107,7 @@ public sealed class MfaEmulatorControlClient(HttpClient client)
         Add("status", pattern.Status);
         Add("body_field", pattern.BodyField);
         Add("body_value", pattern.BodyValue);
+        Add("grpc_status", pattern.GrpcStatus);
         return (await Read<Verified>(await client.GetAsync(new Uri("_emulator/requests/verify?" + string.Join('&', query), UriKind.Relative)))).Requests;
     }
 

@@ -21,6 +21,7 @@ internal static class GrpcTransport
     {
         services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<GrpcStatusRecorder>();
             grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
             grpc.EnableDetailedErrors = false;
             // grpc-dotnet's catch-all for unknown services ({service}/{method}) would shadow two-segment REST routes

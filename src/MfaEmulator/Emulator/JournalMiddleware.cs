@@ -46,7 +46,7 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJou
             journal.Add(new CapturedCall(
                 RequestIds.Get(context), at, request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", headers,
                 request.ContentType, ReceivedBody.Of(context)?.Bytes ?? ReadOnlyMemory<byte>.Empty,
-                context.Response.StatusCode, Math.Round(duration.TotalMilliseconds, 3)));
+                context.Response.StatusCode, Math.Round(duration.TotalMilliseconds, 3), GrpcStatusRecorder.Of(context)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

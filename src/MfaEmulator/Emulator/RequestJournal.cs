@@ -13,7 +13,8 @@ internal sealed record JournalEntry(
     [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, string> Headers,
     [property: JsonPropertyName("body")] string? Body,
     [property: JsonPropertyName("status")] int Status,
-    [property: JsonPropertyName("duration_ms")] double DurationMs);
+    [property: JsonPropertyName("duration_ms")] double DurationMs,
+    [property: JsonPropertyName("grpc_status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? GrpcStatus = null);
 
 /// <summary>
 /// A call as it was captured: cheap copies only (the header strings, the query text, a reference to the body the
@@ -22,7 +23,7 @@ internal sealed record JournalEntry(
 /// </summary>
 internal sealed record CapturedCall(
     string RequestId, DateTimeOffset At, string Method, string Path, string QueryString, KeyValuePair<string, string>[] Headers,
-    string? ContentType, ReadOnlyMemory<byte> Body, int Status, double DurationMs)
+    string? ContentType, ReadOnlyMemory<byte> Body, int Status, double DurationMs, int? GrpcStatus = null)
 {
     public const int MaxBodyCharacters = 4096;
 
@@ -35,7 +36,8 @@ internal sealed record CapturedCall(
         Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => Redactor.Header(g.Key, string.Join(",", g.Select(h => h.Value)))),
         Redactor.Body(ContentType, Body, MaxBodyCharacters),
         Status,
-        DurationMs);
+        DurationMs,
+        GrpcStatus);
 }
 
 /// <summary>

@@ -22,6 +22,10 @@ internal sealed record VerifyQuery
     [FromQuery(Name = "status")]
     public int? Status { get; init; }
 
+    /// <summary>A gRPC or gRPC-web call's status code (its HTTP status is 200 whatever the outcome).</summary>
+    [FromQuery(Name = "grpc_status")]
+    public int? GrpcStatus { get; init; }
+
     [FromQuery(Name = "body_field")]
     public string? BodyField { get; init; }
 
@@ -39,7 +43,7 @@ internal static class RequestVerification
     {
         group.MapGet("/requests/verify", Verify)
             .WithName("VerifyJournaledRequests")
-            .WithSummary("Count (and show) the journaled calls matching method, path pattern (* wildcard), status and a top-level body field's value");
+            .WithSummary("Count (and show) the journaled calls matching method, path pattern (* wildcard), status (or gRPC status) and a top-level body field's value");
         return group;
     }
 
@@ -50,7 +54,8 @@ internal static class RequestVerification
         var matching = journal.Matching(call =>
                 (query.Method is null || string.Equals(call.Method, query.Method, StringComparison.OrdinalIgnoreCase))
                 && (path is null || path.IsMatch(call.Path))
-                && (query.Status is null || call.Status == query.Status))
+                && (query.Status is null || call.Status == query.Status)
+                && (query.GrpcStatus is null || call.GrpcStatus == query.GrpcStatus))
             .Where(e => query.BodyField is null || BodyFieldIs(e.Body, query.BodyField, query.BodyValue))
             .ToList();
         return TypedResults.Ok(new VerifyResult(matching.Count, matching));

@@ -70,6 +70,13 @@ public sealed class ZitadelGrpcTests : IAsyncLifetime
                 Assert.Equal(("Org-2B0ps", "Multifactor already exists"), (detail.Id, detail.Message));
             }
         }
+        // The journal has each call's gRPC status (HTTP 200 for all four); verification matches on it.
+        const string Path = "/zitadel.management.v1.ManagementService/AddSecondFactorToLoginPolicy";
+        await _server.Control.VerifyAsync(new RequestPattern(Method: "POST", Path: Path, GrpcStatus: 0), times: 2);
+        var conflicts = await _server.Control.FindRequestsAsync(new RequestPattern(Path: Path, GrpcStatus: 6));
+        Assert.Equal(2, conflicts.Count);
+        Assert.All(conflicts, call => Assert.Equal(200, call.Status));
+        Assert.All(conflicts, call => Assert.Equal("Bearer ***", call.Headers.First(h => h.Key.Equals("authorization", StringComparison.OrdinalIgnoreCase)).Value));
     }
 
     [Fact]
