@@ -133,9 +133,7 @@ internal static class EmulatorHost
 
     /// <summary>The addresses the host will listen on, for the refusal to expose the control routes without a key.</summary>
     public static IReadOnlyList<string> ConfiguredUrls(this WebApplication app) =>
-        [.. $"{app.Configuration["urls"] ?? EmulatorOptions.DefaultUrl};{app.Configuration[$"{EmulatorOptions.Section}:GrpcUrls"] ?? EmulatorOptions.DefaultGrpcUrl}"
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(url => !url.Equals("none", StringComparison.OrdinalIgnoreCase))];
+        [.. ListenEndpoints.MainUrls(app.Configuration), .. ListenEndpoints.GrpcUrls(app.Configuration)];
 
     public static WebApplication MapDocumentation(this WebApplication app)
     {
@@ -156,8 +154,9 @@ internal static class EmulatorHost
     /// <summary>One line a test fixture can read to learn the bound address (useful with --urls http://127.0.0.1:0).</summary>
     public static void AnnounceAddresses(this WebApplication app)
     {
-        var grpc = app.Services.GetRequiredService<ListenEndpoints>().GrpcAddresses;
-        var main = HealthEndpoints.BoundAddresses(app.Services.GetRequiredService<IServer>()).Except(grpc);
+        var endpoints = app.Services.GetRequiredService<ListenEndpoints>();
+        var grpc = endpoints.GrpcAddresses;
+        var main = endpoints.MainAddresses(app.Services.GetRequiredService<IServer>());
         Console.WriteLine($"MfaEmulator listening on {string.Join(' ', main)}{(grpc.Count > 0 ? $" (native gRPC: {string.Join(' ', grpc)})" : "")}");
     }
 }

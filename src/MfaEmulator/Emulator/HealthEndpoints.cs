@@ -27,11 +27,8 @@ internal static class HealthEndpoints
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The main addresses (REST, gRPC-web, Swagger) apart from the native gRPC ones.</summary>
-    public static Ok<HealthReport> GetHealth(EmulatorOptions options, IServer server, ListenEndpoints endpoints, IEnumerable<IEmulatedVendor> vendors)
-    {
-        var grpc = endpoints.GrpcAddresses;
-        return TypedResults.Ok(new HealthReport("ok", Version, options.Strict, [.. BoundAddresses(server).Except(grpc)], grpc, [.. vendors.SelectMany(v => v.Apis)]));
-    }
+    public static Ok<HealthReport> GetHealth(EmulatorOptions options, IServer server, ListenEndpoints endpoints, IEnumerable<IEmulatedVendor> vendors) =>
+        TypedResults.Ok(new HealthReport("ok", Version, options.Strict, endpoints.MainAddresses(server), endpoints.GrpcAddresses, [.. vendors.SelectMany(v => v.Apis)]));
 
     public static IReadOnlyList<string> BoundAddresses(IServer server) =>
         [.. server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []];

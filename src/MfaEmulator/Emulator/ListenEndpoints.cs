@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MfaEmulator.Emulator;
@@ -16,19 +17,29 @@ internal sealed class ListenEndpoints
     /// <summary>The native gRPC addresses as bound (port 0 resolved), once the server has started.</summary>
     public IReadOnlyList<string> GrpcAddresses => [.. _grpc.Select(Address)];
 
+    /// <summary>The main addresses as bound: every bound address but the native gRPC ones.</summary>
+    public IReadOnlyList<string> MainAddresses(IServer server) => [.. HealthEndpoints.BoundAddresses(server).Except(GrpcAddresses)];
+
     public void Configure(KestrelServerOptions kestrel, IConfiguration configuration)
     {
         // Kestrel:Endpoints in configuration name the main addresses instead of --urls, as in any ASP.NET app.
         var configured = configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
-        foreach (var url in configured ? [] : Split(configuration["urls"], EmulatorOptions.DefaultUrl))
+        foreach (var url in configured ? [] : MainUrls(configuration))
         {
             Listen(kestrel, url, "--urls", HttpProtocols.Http1, _ => { });
         }
-        foreach (var url in Split(configuration[$"{EmulatorOptions.Section}:GrpcUrls"], EmulatorOptions.DefaultGrpcUrl))
+        foreach (var url in GrpcUrls(configuration))
         {
             Listen(kestrel, url, "--grpc-urls", HttpProtocols.Http2, _grpc.Add);
         }
     }
+
+    /// <summary>The addresses <c>--urls</c> names (or the default).</summary>
+    public static string[] MainUrls(IConfiguration configuration) => Split(configuration["urls"], EmulatorOptions.DefaultUrl);
+
+    /// <summary>The addresses <c>--grpc-urls</c> names (or the default; none for <c>none</c>).</summary>
+    public static string[] GrpcUrls(IConfiguration configuration) =>
+        Split(configuration[$"{EmulatorOptions.Section}:GrpcUrls"], EmulatorOptions.DefaultGrpcUrl);
 
     /// <summary>The URLs of one option, split as ASP.NET splits <c>--urls</c>; <c>none</c> turns native gRPC off.</summary>
     private static string[] Split(string? value, string fallback)
