@@ -43,10 +43,16 @@ internal abstract class FactorPathValidator<T> : AbstractValidator<T>
 }
 
 internal sealed class RemoveSecondFactorRequestValidator()
-    : FactorPathValidator<RemoveSecondFactorRequest>("RemoveSecondFactorFromLoginPolicyRequest", LoginPolicyEnums.SecondFactorType, r => r.Type);
+    : FactorPathValidator<RemoveSecondFactorRequest>(Message, LoginPolicyEnums.SecondFactorType, r => r.Type)
+{
+    public const string Message = "RemoveSecondFactorFromLoginPolicyRequest";
+}
 
 internal sealed class RemoveMultiFactorRequestValidator()
-    : FactorPathValidator<RemoveMultiFactorRequest>("RemoveMultiFactorFromLoginPolicyRequest", LoginPolicyEnums.MultiFactorType, r => r.Type);
+    : FactorPathValidator<RemoveMultiFactorRequest>(Message, LoginPolicyEnums.MultiFactorType, r => r.Type)
+{
+    public const string Message = "RemoveMultiFactorFromLoginPolicyRequest";
+}
 
 /// <summary>
 /// A policy's settings in the server's order: the gateway's decoding of durations, protoc-gen-validate's
@@ -139,9 +145,7 @@ internal abstract class IdpLinkValidator<T> : AbstractValidator<T>
     protected IdpLinkValidator(string message, Func<T, IdpLinkBody?> body, bool withOwnerType)
     {
         Func<T, string> idpId = request => body(request)?.IdpId ?? "";
-        RuleFor(request => idpId(request))
-            .Must(id => id.EnumerateRunes().Count() is >= 1 and <= 200).OverridePropertyName("idpId")
-            .Invalid($"invalid {message}.IdpId: value length must be between 1 and 200 runes, inclusive");
+        RuleFor(request => idpId(request)).IdpIdLength(message);
         if (withOwnerType)
         {
             Func<T, int> ownerOf = request => (body(request)?.OwnerType ?? default).Resolve(LoginPolicyEnums.IdpOwnerType);
@@ -160,9 +164,7 @@ internal sealed class RemoveIdpRequestValidator : AbstractValidator<RemoveIdpReq
 {
     public RemoveIdpRequestValidator()
     {
-        RuleFor(r => r.IdpId)
-            .Must(id => id.EnumerateRunes().Count() is >= 1 and <= 200)
-            .Invalid("invalid RemoveIDPFromLoginPolicyRequest.IdpId: value length must be between 1 and 200 runes, inclusive");
+        RuleFor(r => r.IdpId).IdpIdLength("RemoveIDPFromLoginPolicyRequest");
     }
 }
 
@@ -171,4 +173,9 @@ internal static class LoginPolicyRules
 {
     public static IRuleBuilderOptions<T, TProperty> Invalid<T, TProperty>(this IRuleBuilderOptions<T, TProperty> rule, string message) =>
         rule.As(ZitadelErrors.InvalidArgument(message));
+
+    /// <summary><c>idp_id</c>'s <c>min_len: 1, max_len: 200</c> (in runes), on the add and remove requests alike.</summary>
+    public static IRuleBuilderOptions<T, string> IdpIdLength<T>(this IRuleBuilderInitial<T, string> rule, string message) =>
+        rule.Must(id => id.EnumerateRunes().Count() is >= 1 and <= 200).OverridePropertyName("idpId")
+            .Invalid($"invalid {message}.IdpId: value length must be between 1 and 200 runes, inclusive");
 }

@@ -23,8 +23,7 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
     public override Task<UpdateLoginPolicyResponse> UpdateLoginPolicy(UpdateLoginPolicyRequest request, ServerCallContext context)
     {
         var valid = calls.Valid(new UpdateDefaultLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
-        var change = ZitadelGrpcCalls.Answer(commands.UpdateLoginPolicy(PolicyScope.Default, valid.Body!.Fields.ToSettings()));
-        return Task.FromResult(new UpdateLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
+        return Task.FromResult(new UpdateLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.UpdateLoginPolicy(PolicyScope.Default, valid.Body!.Fields.ToSettings())) });
     }
 
     [ZitadelPermission(ZitadelRoles.IamPolicyRead)]
@@ -56,14 +55,14 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
     public override Task<AddSecondFactorToLoginPolicyResponse> AddSecondFactorToLoginPolicy(AddSecondFactorToLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.AddedFactor(request, FactorKind.Second);
-        return Task.FromResult(new AddSecondFactorToLoginPolicyResponse { Details = Change(commands.AddFactor(PolicyScope.Default, FactorKind.Second, factor)) });
+        return Task.FromResult(new AddSecondFactorToLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.AddFactor(PolicyScope.Default, FactorKind.Second, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<RemoveSecondFactorFromLoginPolicyResponse> RemoveSecondFactorFromLoginPolicy(RemoveSecondFactorFromLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.RemovedFactor((int)request.Type, FactorKind.Second);
-        return Task.FromResult(new RemoveSecondFactorFromLoginPolicyResponse { Details = Change(commands.RemoveFactor(PolicyScope.Default, FactorKind.Second, factor)) });
+        return Task.FromResult(new RemoveSecondFactorFromLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.RemoveFactor(PolicyScope.Default, FactorKind.Second, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.IamPolicyRead)]
@@ -77,16 +76,13 @@ internal sealed class AdminLoginPolicyService(LoginPolicyCommands commands, Zita
     public override Task<AddMultiFactorToLoginPolicyResponse> AddMultiFactorToLoginPolicy(AddMultiFactorToLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.AddedFactor(request, FactorKind.Multi);
-        return Task.FromResult(new AddMultiFactorToLoginPolicyResponse { Details = Change(commands.AddFactor(PolicyScope.Default, FactorKind.Multi, factor)) });
+        return Task.FromResult(new AddMultiFactorToLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.AddFactor(PolicyScope.Default, FactorKind.Multi, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.IamPolicyWrite)]
     public override Task<RemoveMultiFactorFromLoginPolicyResponse> RemoveMultiFactorFromLoginPolicy(RemoveMultiFactorFromLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.RemovedFactor((int)request.Type, FactorKind.Multi);
-        return Task.FromResult(new RemoveMultiFactorFromLoginPolicyResponse { Details = Change(commands.RemoveFactor(PolicyScope.Default, FactorKind.Multi, factor)) });
+        return Task.FromResult(new RemoveMultiFactorFromLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.RemoveFactor(PolicyScope.Default, FactorKind.Multi, factor)) });
     }
-
-    private static global::Zitadel.V1.ObjectDetails Change(Common.Errors.Outcome<ChangeDetails> outcome) =>
-        LoginPolicyProto.Details(ZitadelGrpcCalls.Answer(outcome));
 }

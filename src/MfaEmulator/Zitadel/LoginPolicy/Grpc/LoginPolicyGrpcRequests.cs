@@ -22,13 +22,20 @@ internal static class LoginPolicyGrpcRequests
     /// </summary>
     public static int RemovedFactor(this ZitadelGrpcCalls calls, int type, FactorKind kind)
     {
-        var message = kind == FactorKind.Second ? "RemoveSecondFactorFromLoginPolicyRequest" : "RemoveMultiFactorFromLoginPolicyRequest";
+        var message = kind == FactorKind.Second ? RemoveSecondFactorRequestValidator.Message : RemoveMultiFactorRequestValidator.Message;
         if (!kind.Enum().IsDefined(type))
         {
             throw ZitadelGrpcErrors.ToRpcException(ZitadelErrors.InvalidArgument(ZitadelErrors.NotDefined(message, "Type")));
         }
         var path = type.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _ = kind == FactorKind.Second ? calls.Valid(new RemoveSecondFactorRequest { Type = path }).Type : calls.Valid(new RemoveMultiFactorRequest { Type = path }).Type;
+        if (kind == FactorKind.Second)
+        {
+            calls.Valid(new RemoveSecondFactorRequest { Type = path });
+        }
+        else
+        {
+            calls.Valid(new RemoveMultiFactorRequest { Type = path });
+        }
         return type;
     }
 }

@@ -1,4 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using MfaEmulator.Common.Errors;
+using MfaEmulator.Zitadel.Grpc;
 using PbListDetails = global::Zitadel.V1.ListDetails;
 using PbObjectDetails = global::Zitadel.V1.ObjectDetails;
 using PolicyMessage = global::Zitadel.Policy.V1.LoginPolicy;
@@ -12,6 +14,9 @@ namespace MfaEmulator.Zitadel.LoginPolicy.Grpc;
 internal static class LoginPolicyProto
 {
     /// <summary>Adds fill creationDate, changes changeDate (<c>DomainToAddDetailsPb</c>, <c>DomainToChangeDetailsPb</c>).</summary>
+    /// <summary>The details of a change that succeeded; its ZITADEL error as the call's status otherwise.</summary>
+    public static PbObjectDetails Details(Outcome<ChangeDetails> outcome) => Details(ZitadelGrpcCalls.Answer(outcome));
+
     public static PbObjectDetails Details(ChangeDetails change)
     {
         var details = new PbObjectDetails { Sequence = change.Sequence, ResourceOwner = change.ResourceOwner };

@@ -32,21 +32,19 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     public override Task<AddCustomLoginPolicyResponse> AddCustomLoginPolicy(PbAddCustomLoginPolicyRequest request, ServerCallContext context)
     {
         var valid = calls.Valid(new AddCustomLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
-        var change = ZitadelGrpcCalls.Answer(commands.AddCustomLoginPolicy(OrgOf(context), valid.Body!.Fields.ToSettings()));
-        return Task.FromResult(new AddCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
+        return Task.FromResult(new AddCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.AddCustomLoginPolicy(OrgOf(context), valid.Body!.Fields.ToSettings())) });
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<UpdateCustomLoginPolicyResponse> UpdateCustomLoginPolicy(PbUpdateCustomLoginPolicyRequest request, ServerCallContext context)
     {
         var valid = calls.Valid(new UpdateCustomLoginPolicyRequest { Body = calls.Decode<AddCustomLoginPolicyBody>(request) });
-        var change = ZitadelGrpcCalls.Answer(commands.UpdateLoginPolicy(Scope(context), valid.Body!.Fields.ToSettings()));
-        return Task.FromResult(new UpdateCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(change) });
+        return Task.FromResult(new UpdateCustomLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.UpdateLoginPolicy(Scope(context), valid.Body!.Fields.ToSettings())) });
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyDelete)]
     public override Task<ResetLoginPolicyToDefaultResponse> ResetLoginPolicyToDefault(ResetLoginPolicyToDefaultRequest request, ServerCallContext context) =>
-        Task.FromResult(new ResetLoginPolicyToDefaultResponse { Details = LoginPolicyProto.Details(ZitadelGrpcCalls.Answer(commands.ResetLoginPolicyToDefault(OrgOf(context)))) });
+        Task.FromResult(new ResetLoginPolicyToDefaultResponse { Details = LoginPolicyProto.Details(commands.ResetLoginPolicyToDefault(OrgOf(context))) });
 
     [ZitadelPermission(ZitadelRoles.PolicyRead)]
     public override Task<ListLoginPolicyIDPsResponse> ListLoginPolicyIDPs(ListLoginPolicyIDPsRequest request, ServerCallContext context) =>
@@ -77,14 +75,14 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     public override Task<AddSecondFactorToLoginPolicyResponse> AddSecondFactorToLoginPolicy(AddSecondFactorToLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.AddedFactor(request, FactorKind.Second);
-        return Task.FromResult(new AddSecondFactorToLoginPolicyResponse { Details = Change(commands.AddFactor(Scope(context), FactorKind.Second, factor)) });
+        return Task.FromResult(new AddSecondFactorToLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.AddFactor(Scope(context), FactorKind.Second, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<RemoveSecondFactorFromLoginPolicyResponse> RemoveSecondFactorFromLoginPolicy(RemoveSecondFactorFromLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.RemovedFactor((int)request.Type, FactorKind.Second);
-        return Task.FromResult(new RemoveSecondFactorFromLoginPolicyResponse { Details = Change(commands.RemoveFactor(Scope(context), FactorKind.Second, factor)) });
+        return Task.FromResult(new RemoveSecondFactorFromLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.RemoveFactor(Scope(context), FactorKind.Second, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyRead)]
@@ -98,20 +96,17 @@ internal sealed class ManagementLoginPolicyService(LoginPolicyCommands commands,
     public override Task<AddMultiFactorToLoginPolicyResponse> AddMultiFactorToLoginPolicy(AddMultiFactorToLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.AddedFactor(request, FactorKind.Multi);
-        return Task.FromResult(new AddMultiFactorToLoginPolicyResponse { Details = Change(commands.AddFactor(Scope(context), FactorKind.Multi, factor)) });
+        return Task.FromResult(new AddMultiFactorToLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.AddFactor(Scope(context), FactorKind.Multi, factor)) });
     }
 
     [ZitadelPermission(ZitadelRoles.PolicyWrite)]
     public override Task<RemoveMultiFactorFromLoginPolicyResponse> RemoveMultiFactorFromLoginPolicy(RemoveMultiFactorFromLoginPolicyRequest request, ServerCallContext context)
     {
         var factor = calls.RemovedFactor((int)request.Type, FactorKind.Multi);
-        return Task.FromResult(new RemoveMultiFactorFromLoginPolicyResponse { Details = Change(commands.RemoveFactor(Scope(context), FactorKind.Multi, factor)) });
+        return Task.FromResult(new RemoveMultiFactorFromLoginPolicyResponse { Details = LoginPolicyProto.Details(commands.RemoveFactor(Scope(context), FactorKind.Multi, factor)) });
     }
 
     private static string OrgOf(ServerCallContext context) => ZitadelGrpcCalls.CallerOf(context).OrgId;
 
     private static PolicyScope Scope(ServerCallContext context) => PolicyScope.Org(OrgOf(context));
-
-    private static global::Zitadel.V1.ObjectDetails Change(Common.Errors.Outcome<ChangeDetails> outcome) =>
-        LoginPolicyProto.Details(ZitadelGrpcCalls.Answer(outcome));
 }
