@@ -8,6 +8,12 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 dotnet publish src/MfaEmulator -c Release -o "$OUT/emulator" -p:UseAppHost=false >/dev/null
 
+# wrk_request URL METHOD BODYFILE HEADERS → "req/s p99-ms non-2xx requests" (bench/wrk/request.lua's RESULT line)
+wrk_request() {
+  WRK_METHOD="$2" WRK_BODY="$3" WRK_HEADERS="$4" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/request.lua "$1" \
+    | sed -n 's/^RESULT //p'
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 machine() { echo "$(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.0f GiB", $2/1048576}'), Linux $(uname -r), .NET $(dotnet --version), wrk -t2 -c$CONNECTIONS -d$DURATION"; }

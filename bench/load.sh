@@ -53,10 +53,7 @@ cold_start() {
 }
 
 # measure PORT METHOD PATH BODYFILE HEADERS → "req/s p99 non2xx requests"
-measure() {
-  WRK_METHOD="$2" WRK_BODY="$4" WRK_HEADERS="$5" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" \
-    -s bench/wrk/request.lua "http://127.0.0.1:$1$3" | sed -n 's/^RESULT //p'
-}
+measure() { wrk_request "http://127.0.0.1:$1$3" "$2" "$4" "$5"; }
 
 EMULATOR_PORT="$(free_port)"
 # shellcheck disable=SC2086

@@ -20,10 +20,7 @@ dotnet "$OUT/emulator/MfaEmulator.dll" --urls "$E" --grpc-urls none >"$OUT/emula
 PID=$!
 until curl -s -o /dev/null "$E/_emulator/health"; do sleep 0.05; done
 
-measure() { # PATH TOKEN → "req/s p99"
-  WRK_METHOD=GET WRK_HEADERS="X-Auth-Token: $2" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/wrk/request.lua "$E$1" \
-    | sed -n 's/^RESULT //p' | awk '{print $1, $2}'
-}
+measure() { wrk_request "$E$1" GET "" "X-Auth-Token: $2" | awk '{print $1, $2}'; } # PATH TOKEN → "req/s p99"
 
 echo "Machine: $(machine); fill: 8 clients over HTTP (control route + CreateMfaDevice)."
 echo

@@ -7,8 +7,9 @@ internal static class Processes
 {
     private const string ListeningPrefix = "MfaEmulator listening on ";
 
-    /// <summary>Starts a command with its output redirected.</summary>
-    public static Process Start(string command, IEnumerable<string> args, string? workingDirectory = null)
+    /// <summary>Starts a command with its output redirected (and, if given, more environment variables).</summary>
+    public static Process Start(
+        string command, IEnumerable<string> args, string? workingDirectory = null, IEnumerable<(string Name, string Value)>? environment = null)
     {
         var info = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)
@@ -18,6 +19,10 @@ internal static class Processes
         if (workingDirectory is not null)
         {
             info.WorkingDirectory = workingDirectory;
+        }
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
         }
         return Process.Start(info)!;
     }
@@ -37,15 +42,28 @@ internal static class Processes
         return new Uri(line[ListeningPrefix.Length..].Trim().Split(' ')[0]);
     }
 
-    /// <summary>Runs a command to its exit (failing the test after <paramref name="timeout"/>) and returns what it printed.</summary>
+    /// <summary>
+    /// Runs a command to its exit and returns what it printed; after <paramref name="timeout"/> it kills the command
+    /// (and what it started) and fails the test.
+    /// </summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExit(
-        string command, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null)
+        string command, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null,
+        IEnumerable<(string Name, string Value)>? environment = null)
     {
-        using var process = Start(command, args, workingDirectory);
+        using var process = Start(command, args, workingDirectory, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(limit.Token);
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        using var cancel = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{command} {string.Join(' ', args)} did not finish within {limit}");
+        }
         return (process.ExitCode, await stdout, await stderr);
     }
 

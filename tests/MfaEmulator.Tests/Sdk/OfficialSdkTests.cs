@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Sdk;
@@ -101,38 +99,10 @@ public sealed class OfficialSdkTests
         Assert.Matches(@"# pass [1-9]\d*", output);
     }
 
+    /// <summary>A command run in tests/sdk; stdout and stderr together.</summary>
     private static async Task<(int ExitCode, string Output)> Run(string command, string[] args, TimeSpan timeout, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo(command)
-        {
-            WorkingDirectory = SdkDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-        using var process = Process.Start(info)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"{command} timed out after {timeout}");
-        }
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        var (exitCode, stdout, stderr) = await Processes.RunToExit(command, args, SdkDirectory, timeout, environment);
+        return (exitCode, stdout + stderr);
     }
 }
