@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Iam;
@@ -30,8 +31,8 @@ public class StoreBenchmarks
     {
         var clock = new EmulatorClock(TimeProvider.System);
         var random = new SeededRandomSource(1);
-        _devices = new VirtualMfaDevices(random, new ConsecutiveCodesVerifier(clock));
-        _users = new HuaweiAccounts(clock, random);
+        _devices = new VirtualMfaDevices(random, new ConsecutiveCodesVerifier(clock), NoStateChangeLog.Instance);
+        _users = new HuaweiAccounts(clock, random, NoStateChangeLog.Instance);
         var domains = Enumerable.Range(0, Accounts).Select(i => _users.CreateDomain($"account-{i}").Id).ToArray();
         for (var i = 0; i < Devices; i++)
         {

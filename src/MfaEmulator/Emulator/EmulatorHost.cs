@@ -4,6 +4,7 @@ using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Json;
@@ -71,6 +72,8 @@ internal static class EmulatorHost
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EmulatorClock>());
         services.AddSingleton<IRandomSource>(options.RandomSeed is { } seed ? new SeededRandomSource(seed) : new CryptoRandomSource());
         services.AddSingleton<ConsecutiveCodesVerifier>();
+        services.AddSingleton<StateLog>();
+        services.AddSingleton<IStateChangeLog>(sp => sp.GetRequiredService<StateLog>());
         services.AddSingleton<ApiFamilies>();
         // Every validator of the app, found once; the validation filter checks at start-up that each request type has one.
         services.AddValidatorsFromAssemblyContaining<EmulatorFamily>(ServiceLifetime.Singleton, includeInternalTypes: true);
@@ -112,10 +115,12 @@ internal static class EmulatorHost
     /// <summary>A state file, when one exists, wins; otherwise the seed file is applied to the start state.</summary>
     public static void LoadInitialState(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<StateFile>().TryLoad())
+        var stateFile = app.Services.GetRequiredService<StateFile>();
+        if (!stateFile.TryLoad())
         {
             app.Services.GetRequiredService<SeedFile>().Apply();
         }
+        stateFile.Open();
     }
 
     /// <summary>

@@ -18,6 +18,9 @@ internal sealed class EmulatorOptions
 
     public string? StateFile { get; set; }
 
+    /// <summary>The state file's log is folded into its snapshot once it is larger than the snapshot and than this.</summary>
+    public long StateLogFoldBytes { get; set; } = 1024 * 1024;
+
     public int JournalSize { get; set; } = 200;
 
     public int? RandomSeed { get; set; }

@@ -43,12 +43,19 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     private readonly Dictionary<string, HashSet<string>> _tokensByOrg = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
+    private readonly IStateChangeLog _log;
     private ZitadelInstance _instance;
 
-    public ZitadelOrgs(TimeProvider clock, IRandomSource random)
+    // The change log's tables; the instance is one record.
+    private const string Instance = "instance";
+    private const string Orgs = "orgs";
+    private const string Tokens = "tokens";
+
+    public ZitadelOrgs(TimeProvider clock, IRandomSource random, IStateChangeLog log)
     {
         _clock = clock;
         _random = random;
+        _log = log;
         _instance = StartLocked();
     }
 
@@ -100,7 +107,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
                 id = _random.NewDecimal(OrgIdDigits);
             }
             var org = new ZitadelOrg(id, name, DefaultZitadelInstance.OrgEventsAtCreation, now);
-            _orgs.Add(id, org);
+            PutOrgLocked(org);
             return (org, IssueTokenLocked(id, [ZitadelRoles.OrgOwner], fixedOwnerToken));
         }
     }
@@ -124,14 +131,14 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         {
             if (aggregateId == _instance.Id)
             {
-                _instance = _instance with { Sequence = _instance.Sequence + events };
+                SetInstanceLocked(_instance with { Sequence = _instance.Sequence + events });
                 return _instance.Sequence;
             }
             if (!_orgs.TryGetValue(aggregateId, out var org))
             {
                 return null;
             }
-            _orgs[aggregateId] = org with { Sequence = org.Sequence + events };
+            PutOrgLocked(org with { Sequence = org.Sequence + events });
             return org.Sequence + events;
         }
     }
@@ -149,7 +156,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     {
         lock (_gate)
         {
-            _instance = StartLocked();
+            SetInstanceLocked(StartLocked());
         }
     }
 
@@ -162,14 +169,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         }
         lock (_gate)
         {
-            _orgs.Remove(id);
-            if (_tokensByOrg.Remove(id, out var tokens))
-            {
-                foreach (var token in tokens)
-                {
-                    _tokens.Remove(token);
-                }
-            }
+            RemoveOrgLocked(id);
             if (id == DefaultZitadelInstance.OrgId)
             {
                 AddDefaultOrgLocked(_clock.GetUtcNow());
@@ -204,13 +204,11 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         {
             lock (_gate)
             {
-                _orgs.Clear();
-                _tokens.Clear();
-                _tokensByOrg.Clear();
-                _instance = restored.Instance;
-                foreach (var (id, org) in orgs)
+                ClearLocked();
+                SetInstanceLocked(restored.Instance);
+                foreach (var org in orgs.Values)
                 {
-                    _orgs[id] = org;
+                    PutOrgLocked(org);
                 }
                 foreach (var (value, pat) in tokens)
                 {
@@ -228,17 +226,14 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     /// <summary>Clears everything and sets up the start state: the instance, the default org and its owner's token.</summary>
     private ZitadelInstance StartLocked()
     {
-        _orgs.Clear();
-        _tokens.Clear();
-        _tokensByOrg.Clear();
+        ClearLocked();
         AddDefaultOrgLocked(_clock.GetUtcNow());
         return new ZitadelInstance(DefaultZitadelInstance.InstanceId, DefaultZitadelInstance.InstanceEventsAtSetup);
     }
 
     private void AddDefaultOrgLocked(DateTimeOffset now)
     {
-        _orgs[DefaultZitadelInstance.OrgId] = new ZitadelOrg(
-            DefaultZitadelInstance.OrgId, DefaultZitadelInstance.OrgName, DefaultZitadelInstance.OrgEventsAtCreation, now);
+        PutOrgLocked(new ZitadelOrg(DefaultZitadelInstance.OrgId, DefaultZitadelInstance.OrgName, DefaultZitadelInstance.OrgEventsAtCreation, now));
         AddTokenLocked(new ZitadelPat(
             DefaultZitadelInstance.OwnerPat, DefaultZitadelInstance.OrgId, [ZitadelRoles.OrgOwner, ZitadelRoles.IamOwner]));
     }
@@ -253,6 +248,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     private void AddTokenLocked(ZitadelPat pat)
     {
         _tokens[pat.Token] = pat;
+        _log.Put(this, Tokens, pat.Token, pat);
         if (!_tokensByOrg.TryGetValue(pat.OrgId, out var tokens))
         {
             tokens = new HashSet<string>(StringComparer.Ordinal);
@@ -260,4 +256,59 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         }
         tokens.Add(pat.Token);
     }
+
+    private void ClearLocked()
+    {
+        _orgs.Clear();
+        _tokens.Clear();
+        _tokensByOrg.Clear();
+        _log.Clear(this);
+    }
+
+    private void SetInstanceLocked(ZitadelInstance instance)
+    {
+        _instance = instance;
+        _log.Put(this, Instance, Instance, instance);
+    }
+
+    private void PutOrgLocked(ZitadelOrg org)
+    {
+        _orgs[org.Id] = org;
+        _log.Put(this, Orgs, org.Id, org);
+    }
+
+    /// <summary>An org goes with its tokens (a replayed removal does the same).</summary>
+    private void RemoveOrgLocked(string orgId)
+    {
+        if (_orgs.Remove(orgId))
+        {
+            _log.Remove(this, Orgs, orgId);
+        }
+        foreach (var token in _tokensByOrg.Remove(orgId, out var tokens) ? tokens : [])
+        {
+            _tokens.Remove(token);
+        }
+    }
+
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
+    {
+        switch (change.Table)
+        {
+            case Instance:
+                SetInstanceLocked(change.ValueAs<ZitadelInstance>() ?? throw new InvalidStateException($"'{Name}': the instance cannot be removed"));
+                break;
+            case Orgs when change.ValueAs<ZitadelOrg>(o => o.Id) is { } org:
+                PutOrgLocked(org);
+                break;
+            case Orgs:
+                RemoveOrgLocked(key);
+                break;
+            case Tokens when change.ValueAs<ZitadelPat>(t => t.Token) is { } pat:
+                StateSchema.Require(_orgs.ContainsKey(pat.OrgId), Name, $"a token change names an org ({pat.OrgId}) that is not there");
+                AddTokenLocked(pat);
+                break;
+            default:
+                throw change.UnknownTable();
+        }
+    });
 }

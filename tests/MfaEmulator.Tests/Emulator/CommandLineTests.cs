@@ -99,6 +99,18 @@ public sealed class CommandLineTests : IDisposable
         AssertOneLineRefusal(await Run(null, "--state-file", stateFile), "does not exist");
     }
 
+    [Theory]
+    [InlineData("{\"store\":\"hss\",\"clear\":true}\nnot json\n{\"store\":\"hss\",\"clear\":true}\n", "line 2 is not a change")]
+    [InlineData("{\"store\":\"hss\",\"table\":\"projects\",\"key\":\"p\",\"value\":[{\"host_id\":\"h\"}]}\n", "line 1 is not a change")]
+    [InlineData("{\"store\":\"nowhere\",\"clear\":true}\n", "'nowhere' is not part of the state")]
+    public async Task A_damaged_state_log_line_before_the_last_is_one_line_with_its_number(string log, string expected)
+    {
+        var stateFile = Path.Combine(_directory, "damaged.json");
+        File.WriteAllText(stateFile + ".log", log);
+
+        AssertOneLineRefusal(await Run(null, "--state-file", stateFile, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"), expected);
+    }
+
     [Fact]
     public async Task A_port_in_use_is_one_line_that_says_what_to_do()
     {

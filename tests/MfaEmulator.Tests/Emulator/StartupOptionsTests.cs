@@ -69,6 +69,7 @@ public sealed class StartupOptionsTests : IDisposable
         var api = new HuaweiTestApi(emulator.CreateClient());
         await api.CreateUser();
         var written = File.ReadAllText(stateFile);
+        var logged = File.ReadAllText(stateFile + ".log");
         File.SetLastWriteTimeUtc(stateFile, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
         var notFound = await api.Send(HttpMethod.Put, "/v3.0/OS-MFA/mfa-devices/bind",
@@ -79,6 +80,7 @@ public sealed class StartupOptionsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
         Assert.Equal(new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(stateFile));
         Assert.Equal(written, File.ReadAllText(stateFile));
+        Assert.Equal(logged, File.ReadAllText(stateFile + ".log"));
     }
 
     [Fact]

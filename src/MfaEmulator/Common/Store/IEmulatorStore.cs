@@ -29,4 +29,10 @@ internal interface IEmulatorStore
     /// Nothing changes until that is called, so a whole document is checked before any store is replaced.
     /// </summary>
     Action Load(JsonNode? state);
+
+    /// <summary>
+    /// Applies one change this store told its <see cref="IStateChangeLog"/>, when the state file's log is read at
+    /// start; throws <see cref="InvalidStateException"/> for a change that does not fit.
+    /// </summary>
+    void Replay(StateChange change);
 }

@@ -22,12 +22,16 @@ internal static class StateSchema
         AllowDuplicateProperties = false,
     };
 
-    public static T Read<T>(JsonNode? node, string store) where T : class
+    public static T Read<T>(JsonNode? node, string store) where T : class => Checked(() => node.Deserialize<T>(Strict), store);
+
+    public static T Read<T>(JsonElement element, string store) where T : class => Checked(() => element.Deserialize<T>(Strict), store);
+
+    private static T Checked<T>(Func<T?> deserialize, string store) where T : class
     {
         T? value;
         try
         {
-            value = node.Deserialize<T>(Strict);
+            value = deserialize();
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -36,13 +36,21 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
+    private readonly IStateChangeLog _log;
 
-    public HuaweiAccounts(TimeProvider clock, IRandomSource random)
+    public HuaweiAccounts(TimeProvider clock, IRandomSource random, IStateChangeLog log)
     {
         _clock = clock;
         _random = random;
+        _log = log;
         AddDefaultAccountLocked();
     }
+
+    // The change log's tables.
+    private const string Domains = "domains";
+    private const string Users = "users";
+    private const string Tokens = "tokens";
+    private const string Projects = "projects";
 
     public void Reset()
     {
@@ -68,14 +76,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             {
                 RemoveUserLocked(_users[userId]);
             }
-            if (_domains.Remove(domainId, out var domain) && _domainByName.GetValueOrDefault(domain.Name) == domainId)
-            {
-                _domainByName.Remove(domain.Name);
-            }
+            RemoveDomainLocked(domainId);
             // Projects are few (one per region an account uses); this scan is over projects, not users or devices.
             foreach (var project in _projects.Where(p => p.Value == domainId).Select(p => p.Key).ToList())
             {
                 _projects.Remove(project);
+                _log.Remove(this, Projects, project);
             }
             if (domainId == DefaultHuaweiAccount.DomainId)
             {
@@ -136,7 +142,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 }
                 foreach (var (projectId, domainId) in projects)
                 {
-                    _projects[projectId] = domainId;
+                    AddProjectLocked(projectId, domainId);
                 }
             }
         };
@@ -157,7 +163,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _projects.TryAdd(projectId, domainId) || _projects[projectId] == domainId;
+            if (_projects.TryGetValue(projectId, out var owner))
+            {
+                return owner == domainId;
+            }
+            AddProjectLocked(projectId, domainId);
+            return true;
         }
     }
 
@@ -338,18 +349,39 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _domainByName.Clear();
         _usersByDomain.Clear();
         _tokensByUser.Clear();
+        _log.Clear(this);
     }
 
     private void AddDomainLocked(HuaweiDomain domain)
     {
         _domains[domain.Id] = domain;
         _domainByName.TryAdd(domain.Name, domain.Id);
+        _log.Put(this, Domains, domain.Id, domain);
+    }
+
+    private void RemoveDomainLocked(string domainId)
+    {
+        if (_domains.Remove(domainId, out var domain))
+        {
+            _log.Remove(this, Domains, domainId);
+            if (_domainByName.GetValueOrDefault(domain.Name) == domainId)
+            {
+                _domainByName.Remove(domain.Name);
+            }
+        }
+    }
+
+    private void AddProjectLocked(string projectId, string domainId)
+    {
+        _projects[projectId] = domainId;
+        _log.Put(this, Projects, projectId, domainId);
     }
 
     /// <summary>Adds or replaces a user under every index (a replaced user keeps its id, account and access key).</summary>
     private void AddUserLocked(HuaweiUser user)
     {
         _users[user.Id] = user;
+        _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
         _userByName[(user.DomainId, user.Name)] = user.Id;
         GetOrAdd(_usersByDomain, user.DomainId).Add(user.Id);
@@ -358,6 +390,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private void RemoveUserLocked(HuaweiUser user)
     {
         _users.Remove(user.Id);
+        _log.Remove(this, Users, user.Id);
         _userByAccessKey.Remove(user.AccessKey);
         _userByName.Remove((user.DomainId, user.Name));
         _usersByDomain.GetValueOrDefault(user.DomainId)?.Remove(user.Id);
@@ -373,6 +406,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private void AddTokenLocked(IssuedToken token)
     {
         _tokens[token.Value] = token;
+        _log.Put(this, Tokens, token.Value, token);
         GetOrAdd(_tokensByUser, token.UserId).Add(token.Value);
         if (token.ExpiresAt != DateTimeOffset.MaxValue)
         {
@@ -383,8 +417,56 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private void RemoveTokenLocked(IssuedToken token)
     {
         _tokens.Remove(token.Value);
+        _log.Remove(this, Tokens, token.Value);
         _tokensByUser.GetValueOrDefault(token.UserId)?.Remove(token.Value);
     }
+
+    /// <summary>A user's removal takes their tokens with it, as <see cref="RemoveUserLocked"/> does; a user put over an existing one is an update.</summary>
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
+    {
+        switch (change.Table)
+        {
+            case Domains:
+                RemoveDomainLocked(key);
+                if (change.ValueAs<HuaweiDomain>(d => d.Id) is { } domain)
+                {
+                    AddDomainLocked(domain);
+                }
+                break;
+            case Users when change.ValueAs<HuaweiUser>(u => u.Id) is { } user:
+                if (_users.TryGetValue(key, out var before))
+                {
+                    _userByName.Remove((before.DomainId, before.Name));
+                    _userByAccessKey.Remove(before.AccessKey);
+                }
+                AddUserLocked(user);
+                break;
+            case Users:
+                if (_users.TryGetValue(key, out var removed))
+                {
+                    RemoveUserLocked(removed);
+                }
+                break;
+            case Tokens when change.ValueAs<IssuedToken>(t => t.Value) is { } token:
+                StateSchema.Require(_users.ContainsKey(token.UserId), Name, $"a token change names a user ({token.UserId}) that is not there");
+                AddTokenLocked(token);
+                break;
+            case Tokens:
+                if (_tokens.TryGetValue(key, out var dropped))
+                {
+                    RemoveTokenLocked(dropped);
+                }
+                break;
+            case Projects when change.ValueAs<string>() is { } domainId:
+                AddProjectLocked(key, domainId);
+                break;
+            case Projects:
+                _projects.Remove(key);
+                break;
+            default:
+                throw change.UnknownTable();
+        }
+    });
 
     private static HashSet<string> GetOrAdd(Dictionary<string, HashSet<string>> index, string key)
     {

@@ -20,8 +20,11 @@ internal sealed record HssHost(
 internal readonly record struct HssConfigOutcome(string? OutsideHost, string? UnknownHost, IReadOnlyList<string> Registered);
 
 /// <summary>Hosts per project. One lock: a configuration call changes all its hosts or none.</summary>
-internal sealed class HssStore : IEmulatorStore
+internal sealed class HssStore(IStateChangeLog log) : IEmulatorStore
 {
+    /// <summary>The log's table: a project's hosts, all in one record, so a configuration call is one change.</summary>
+    private const string Projects = "projects";
+
     /// <summary>HSS's name for "every enterprise project" in <c>enterprise_project_id</c>.</summary>
     public const string AllEnterpriseProjects = "all_granted_eps";
     public const string DefaultEnterpriseProject = "0";
@@ -38,7 +41,7 @@ internal sealed class HssStore : IEmulatorStore
     {
         lock (_gate)
         {
-            var hosts = HostsOf(projectId);
+            var hosts = _projects.GetValueOrDefault(projectId) ?? [];
             var hostIds = config.HostIdList!.Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
             var outsider = hostIds.FirstOrDefault(id => hosts.TryGetValue(id, out var host) && !InScope(host, enterpriseProjectId));
             if (outsider is not null)
@@ -61,6 +64,7 @@ internal sealed class HssStore : IEmulatorStore
                     TopicUrn = config.TopicUrn,
                 };
             }
+            PutLocked(projectId, hosts);
             return new HssConfigOutcome(OutsideHost: null, UnknownHost: null, Registered: unknown);
         }
     }
@@ -69,7 +73,7 @@ internal sealed class HssStore : IEmulatorStore
     {
         lock (_gate)
         {
-            var matching = HostsOf(projectId).Values
+            var matching = (_projects.TryGetValue(projectId, out var hosts) ? hosts.Values : Enumerable.Empty<HssHost>())
                 .Where(h => InScope(h, enterpriseProjectId))
                 .Where(h => hostName is null || h.HostName.Contains(hostName, StringComparison.OrdinalIgnoreCase))
                 .Where(h => displayName is null || (h.TopicDisplayName?.Contains(displayName, StringComparison.OrdinalIgnoreCase) ?? false))
@@ -85,11 +89,12 @@ internal sealed class HssStore : IEmulatorStore
     {
         lock (_gate)
         {
-            var hosts = HostsOf(projectId);
+            var hosts = _projects.GetValueOrDefault(projectId) ?? [];
             var stored = hosts.TryGetValue(host.HostId, out var existing)
                 ? existing with { HostName = host.HostName, OsType = host.OsType, EnterpriseProjectId = host.EnterpriseProjectId }
                 : host;
             hosts[host.HostId] = stored;
+            PutLocked(projectId, hosts);
             return stored;
         }
     }
@@ -98,7 +103,7 @@ internal sealed class HssStore : IEmulatorStore
     {
         lock (_gate)
         {
-            _projects.Clear();
+            ClearLocked();
         }
     }
 
@@ -112,7 +117,10 @@ internal sealed class HssStore : IEmulatorStore
         }
         lock (_gate)
         {
-            _projects.Remove(id);
+            if (_projects.Remove(id))
+            {
+                log.Remove(this, Projects, id);
+            }
         }
         return true;
     }
@@ -135,23 +143,35 @@ internal sealed class HssStore : IEmulatorStore
         {
             lock (_gate)
             {
-                _projects.Clear();
+                ClearLocked();
                 foreach (var (projectId, hosts) in indexed)
                 {
-                    _projects[projectId] = hosts;
+                    PutLocked(projectId, hosts);
                 }
             }
         };
     }
 
-    private Dictionary<string, HssHost> HostsOf(string projectId)
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
     {
-        if (!_projects.TryGetValue(projectId, out var hosts))
+        change.RequireTable(Projects);
+        _projects.Remove(key);
+        if (change.ValueAs<List<HssHost>>() is { } hosts)
         {
-            hosts = new Dictionary<string, HssHost>(StringComparer.Ordinal);
-            _projects[projectId] = hosts;
+            _projects[key] = StateSchema.Index(hosts, h => h.HostId, Name, $"in project {change.Key}, host");
         }
-        return hosts;
+    });
+
+    private void PutLocked(string projectId, Dictionary<string, HssHost> hosts)
+    {
+        _projects[projectId] = hosts;
+        log.Put(this, Projects, projectId, hosts.Values);
+    }
+
+    private void ClearLocked()
+    {
+        _projects.Clear();
+        log.Clear(this);
     }
 
     private static bool InScope(HssHost host, string? enterpriseProjectId) =>

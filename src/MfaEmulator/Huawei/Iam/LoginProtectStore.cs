@@ -30,8 +30,10 @@ internal static class LoginProtectMethods
     public static readonly string[] Stored = [.. All, None];
 }
 
-internal sealed class LoginProtectStore : IEmulatorStore
+internal sealed class LoginProtectStore(IStateChangeLog log) : IEmulatorStore
 {
+    private const string Protects = "protects";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LoginProtect> _byUser = new(StringComparer.Ordinal);
 
@@ -52,6 +54,7 @@ internal sealed class LoginProtectStore : IEmulatorStore
     private void SetLocked(LoginProtect protect)
     {
         _byUser[protect.UserId] = protect;
+        log.Put(this, Protects, protect.UserId, protect);
         if (!_byDomain.TryGetValue(protect.DomainId, out var users))
         {
             users = new SortedSet<string>(StringComparer.Ordinal);
@@ -64,10 +67,16 @@ internal sealed class LoginProtectStore : IEmulatorStore
     {
         lock (_gate)
         {
-            if (_byUser.Remove(userId, out var removed) && _byDomain.TryGetValue(removed.DomainId, out var users))
-            {
-                users.Remove(userId);
-            }
+            RemoveLocked(userId);
+        }
+    }
+
+    private void RemoveLocked(string userId)
+    {
+        if (_byUser.Remove(userId, out var removed))
+        {
+            log.Remove(this, Protects, userId);
+            _byDomain.GetValueOrDefault(removed.DomainId)?.Remove(userId);
         }
     }
 
@@ -91,9 +100,15 @@ internal sealed class LoginProtectStore : IEmulatorStore
     {
         lock (_gate)
         {
-            _byUser.Clear();
-            _byDomain.Clear();
+            ClearLocked();
         }
+    }
+
+    private void ClearLocked()
+    {
+        _byUser.Clear();
+        _byDomain.Clear();
+        log.Clear(this);
     }
 
     public bool ResetTenant(string tenantKey, string id)
@@ -104,13 +119,11 @@ internal sealed class LoginProtectStore : IEmulatorStore
         }
         lock (_gate)
         {
-            if (_byDomain.Remove(id, out var users))
+            foreach (var userId in _byDomain.GetValueOrDefault(id)?.ToList() ?? [])
             {
-                foreach (var userId in users)
-                {
-                    _byUser.Remove(userId);
-                }
+                RemoveLocked(userId);
             }
+            _byDomain.Remove(id);
         }
         return true;
     }
@@ -136,8 +149,7 @@ internal sealed class LoginProtectStore : IEmulatorStore
         {
             lock (_gate)
             {
-                _byUser.Clear();
-                _byDomain.Clear();
+                ClearLocked();
                 foreach (var protect in byUser.Values)
                 {
                     SetLocked(protect);
@@ -145,4 +157,14 @@ internal sealed class LoginProtectStore : IEmulatorStore
             }
         };
     }
+
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
+    {
+        change.RequireTable(Protects);
+        RemoveLocked(key);
+        if (change.ValueAs<LoginProtect>(p => p.UserId) is { } protect)
+        {
+            SetLocked(protect);
+        }
+    });
 }

@@ -10,8 +10,10 @@ namespace MfaEmulator.Huawei.Iam;
 /// Every account's virtual MFA devices. One lock covers look-up, code check and state change, so two
 /// racing binds of one device cannot both win: the second sees the device bound and gets the conflict.
 /// </summary>
-internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVerifier verifier) : IEmulatorStore
+internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVerifier verifier, IStateChangeLog log) : IEmulatorStore
 {
+    private const string Devices = "devices";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, VirtualMfaDevice> _bySerial = new(StringComparer.Ordinal);
 
@@ -194,10 +196,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     {
         lock (_gate)
         {
-            _bySerial.Clear();
-            _byUser.Clear();
-            _byDomain.Clear();
-            _bySequence.Clear();
+            ClearLocked();
         }
     }
 
@@ -243,10 +242,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         {
             lock (_gate)
             {
-                _bySerial.Clear();
-                _byUser.Clear();
-                _byDomain.Clear();
-                _bySequence.Clear();
+                ClearLocked();
                 foreach (var device in bySerial.Values)
                 {
                     AddLocked(device);
@@ -256,9 +252,35 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         };
     }
 
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
+    {
+        change.RequireTable(Devices);
+        if (_bySerial.TryGetValue(key, out var stored))
+        {
+            RemoveLocked(stored);
+        }
+        if (change.ValueAs<VirtualMfaDevice>(d => d.SerialNumber) is { } device)
+        {
+            StateSchema.Require(!_byUser.ContainsKey(device.UserId) && !_bySequence.ContainsKey(device.Sequence), Name,
+                $"the change of device {change.Key} clashes with another device");
+            AddLocked(device);
+            _sequence = Math.Max(_sequence, device.Sequence);
+        }
+    });
+
+    private void ClearLocked()
+    {
+        _bySerial.Clear();
+        _byUser.Clear();
+        _byDomain.Clear();
+        _bySequence.Clear();
+        log.Clear(this);
+    }
+
     private void AddLocked(VirtualMfaDevice device)
     {
         _bySerial.Add(device.SerialNumber, device);
+        log.Put(this, Devices, device.SerialNumber, device);
         _byUser.Add(device.UserId, device.SerialNumber);
         if (!_byDomain.TryGetValue(device.DomainId, out var ordered))
         {
@@ -272,6 +294,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     private void RemoveLocked(VirtualMfaDevice device)
     {
         _bySerial.Remove(device.SerialNumber);
+        log.Remove(this, Devices, device.SerialNumber);
         _byUser.Remove(device.UserId);
         if (_byDomain.TryGetValue(device.DomainId, out var ordered))
         {
@@ -287,6 +310,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     private DeviceOutcome Store(VirtualMfaDevice device)
     {
         _bySerial[device.SerialNumber] = device;
+        log.Put(this, Devices, device.SerialNumber, device);
         return DeviceOutcome.Ok(device);
     }
 }

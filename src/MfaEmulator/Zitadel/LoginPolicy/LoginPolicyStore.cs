@@ -112,12 +112,18 @@ internal sealed class LoginPolicyStore : IEmulatorStore
     private readonly Dictionary<string, PolicyState> _orgs = new(StringComparer.Ordinal);
     private readonly ZitadelOrgs _aggregates;
     private readonly TimeProvider _clock;
+    private readonly IStateChangeLog _log;
     private PolicyState _default;
 
-    public LoginPolicyStore(ZitadelOrgs aggregates, TimeProvider clock)
+    // The change log's tables; the instance default is one record.
+    private const string Default = "default";
+    private const string Orgs = "orgs";
+
+    public LoginPolicyStore(ZitadelOrgs aggregates, TimeProvider clock, IStateChangeLog log)
     {
         _aggregates = aggregates;
         _clock = clock;
+        _log = log;
         _default = StartingDefault();
     }
 
@@ -220,10 +226,10 @@ internal sealed class LoginPolicyStore : IEmulatorStore
             {
                 return StoreChange.OrgNotFound;
             }
-            _orgs[orgId] = new PolicyState(
+            Put(PolicyScope.Org(orgId), new PolicyState(
                 requested with { Sequence = sequence, CreationDate = now, ChangeDate = now },
                 [.. state.ActiveSecondFactors.Union(requested.SecondFactors)],
-                [.. state.Active(FactorKind.Multi).Union(requested.MultiFactors)]);
+                [.. state.Active(FactorKind.Multi).Union(requested.MultiFactors)]));
             return StoreChange.Done(sequence, now);
         }
     }
@@ -246,7 +252,7 @@ internal sealed class LoginPolicyStore : IEmulatorStore
             {
                 return StoreChange.OrgNotFound;
             }
-            _orgs.Remove(orgId);
+            RemoveLocked(orgId);
             return StoreChange.Done(sequence, now);
         }
     }
@@ -255,8 +261,8 @@ internal sealed class LoginPolicyStore : IEmulatorStore
     {
         lock (_gate)
         {
-            _orgs.Clear();
-            _default = StartingDefault();
+            ClearLocked();
+            Put(PolicyScope.Default, StartingDefault());
         }
     }
 
@@ -268,7 +274,7 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         }
         lock (_gate)
         {
-            _orgs.Remove(id);
+            RemoveLocked(id);
         }
         return true;
     }
@@ -301,11 +307,11 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         {
             lock (_gate)
             {
-                _orgs.Clear();
-                _default = restored.Default;
+                ClearLocked();
+                Put(PolicyScope.Default, restored.Default);
                 foreach (var (orgId, policy) in restored.Orgs)
                 {
-                    _orgs[orgId] = policy;
+                    Put(PolicyScope.Org(orgId), policy);
                 }
             }
         };
@@ -349,12 +355,46 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         if (scope.OrgId is { } orgId)
         {
             _orgs[orgId] = state;
+            _log.Put(this, Orgs, orgId, state);
         }
         else
         {
             _default = state;
+            _log.Put(this, Default, Default, state);
         }
     }
+
+    private void RemoveLocked(string orgId)
+    {
+        if (_orgs.Remove(orgId))
+        {
+            _log.Remove(this, Orgs, orgId);
+        }
+    }
+
+    private void ClearLocked()
+    {
+        _orgs.Clear();
+        _log.Clear(this);
+    }
+
+    public void Replay(StateChange change) => change.ReplayUnder(_gate, ClearLocked, key =>
+    {
+        switch (change.Table)
+        {
+            case Default when change.ValueAs<PolicyState>() is { Policy: not null } state:
+                Put(PolicyScope.Default, state);
+                break;
+            case Orgs when change.ValueAs<PolicyState>() is { } state:
+                Put(PolicyScope.Org(key), state);
+                break;
+            case Orgs:
+                RemoveLocked(key);
+                break;
+            default:
+                throw new InvalidStateException($"'{Name}' has no change '{change.Table}' of '{key}' without a policy");
+        }
+    });
 
     private PolicyState StartingDefault()
     {
