@@ -45,7 +45,7 @@ internal sealed class HuaweiVendor(HuaweiAccounts accounts, HssStore hosts) : IE
 
     public void ApplySeed(JsonElement section, string fileName) => HuaweiSeedSection.Apply(section, fileName, accounts, hosts);
 
-    public void MapControlRoutes(RouteGroupBuilder emulator) => emulator.MapHuaweiControl().MapDeviceCodes();
+    public void MapControlRoutes(RouteGroupBuilder emulator) => emulator.MapHuaweiControl().MapDeviceCodes().MapBulkAccounts();
 }
 
 internal static class HuaweiVendorExtensions

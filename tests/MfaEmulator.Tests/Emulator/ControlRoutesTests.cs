@@ -266,6 +266,35 @@ public sealed class ControlRoutesTests : IDisposable
     }
 
     [Fact]
+    public async Task Accounts_made_in_bulk_each_have_an_administrator_a_token_and_a_device()
+    {
+        var response = await _api.Client.PostAsJsonAsync("/_emulator/huawei/accounts/bulk", new { count = 3, device = true });
+        var body = await response.JsonBody();
+        var first = body.GetProperty("first");
+        var shown = await _api.Send(HttpMethod.Get, $"/v3.0/OS-MFA/users/{first.Str("user_id")}/virtual-mfa-device", null, first.Str("token"));
+        var state = await Get("/_emulator/state");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(3, body.GetProperty("created").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal(body.Str("first_device_serial"), (await shown.JsonBody()).GetProperty("virtual_mfa_device").Str("serial_number"));
+        Assert.Equal(3, state.GetProperty("huawei_accounts").GetProperty("users").EnumerateArray().Count(u => u.Str("name") == "bulk-admin"));
+        Assert.Equal(3, state.GetProperty("huawei_mfa_devices").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("{}", "'count' is required.")]
+    [InlineData("""{"count":0}""", "'count' is 1 to 100000.")]
+    [InlineData("""{"count":100001,"device":true}""", "'count' is 1 to 100000.")]
+    public async Task A_bulk_count_out_of_range_is_refused_and_makes_nothing(string json, string detail)
+    {
+        var response = await _api.Client.PostAsync("/_emulator/huawei/accounts/bulk", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        await Problem(response, HttpStatusCode.BadRequest, detail);
+        Assert.Single((await Get("/_emulator/state")).GetProperty("huawei_accounts").GetProperty("users").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_admin_user_without_a_domain_gets_a_new_account_and_others_join_the_default_one()
     {
         var admin = await _api.CreateAccount();

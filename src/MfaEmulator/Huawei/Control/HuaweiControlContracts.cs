@@ -55,3 +55,13 @@ internal sealed record DeviceCodes(
 internal sealed record HuaweiSeed(
     [property: JsonPropertyName("users")] IReadOnlyList<CreateHuaweiUserBody>? Users,
     [property: JsonPropertyName("hosts")] IReadOnlyList<CreateHssHostBody>? Hosts);
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+internal sealed record BulkAccountsBody(
+    [property: JsonPropertyName("count")] int? Count,
+    [property: JsonPropertyName("device")] bool? Device);
+
+internal sealed record BulkAccountsCreated(
+    [property: JsonPropertyName("created")] int Created,
+    [property: JsonPropertyName("first")] CreatedHuaweiUser First,
+    [property: JsonPropertyName("first_device_serial")] string? FirstDeviceSerial);

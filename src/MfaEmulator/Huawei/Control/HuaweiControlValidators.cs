@@ -38,3 +38,10 @@ internal sealed class CodesRequestValidator : AbstractValidator<CodesRequest>
     public CodesRequestValidator() =>
         RuleFor(r => r.SerialNumber).NotEmpty().Invalid("The query parameter 'serial_number' is required.");
 }
+
+internal sealed class BulkAccountsValidator : AbstractValidator<BulkAccountsBody>
+{
+    public BulkAccountsValidator() =>
+        RuleFor(b => b.Count).NotNull().Invalid("'count' is required.")
+            .InclusiveBetween(1, BulkAccountsEndpoints.MaxCount).Invalid($"'count' is 1 to {BulkAccountsEndpoints.MaxCount}.");
+}
