@@ -40,7 +40,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
     private readonly Dictionary<string, ZitadelPat> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>Each org's tokens, so resetting an org costs that org, not every token.</summary>
-    private readonly Dictionary<string, HashSet<string>> _tokensByOrg = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeySet<string>> _tokensByOrg = new(StringComparer.Ordinal);
     private readonly TimeProvider _clock;
     private readonly IRandomSource _random;
     private readonly IStateChangeLog _log;
@@ -251,7 +251,7 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         _log.Put(this, Tokens, pat.Token, pat);
         if (!_tokensByOrg.TryGetValue(pat.OrgId, out var tokens))
         {
-            tokens = new HashSet<string>(StringComparer.Ordinal);
+            tokens = new KeySet<string>();
             _tokensByOrg.Add(pat.OrgId, tokens);
         }
         tokens.Add(pat.Token);

@@ -29,8 +29,8 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private readonly Dictionary<string, string> _userByAccessKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string DomainId, string Name), string> _userByName = [];
     private readonly Dictionary<string, string> _domainByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _usersByDomain = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _tokensByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeySet<string>> _usersByDomain = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeySet<string>> _tokensByUser = new(StringComparer.Ordinal);
 
     /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
@@ -468,11 +468,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     });
 
-    private static HashSet<string> GetOrAdd(Dictionary<string, HashSet<string>> index, string key)
+    private static KeySet<string> GetOrAdd(Dictionary<string, KeySet<string>> index, string key)
     {
         if (!index.TryGetValue(key, out var set))
         {
-            set = new HashSet<string>(StringComparer.Ordinal);
+            set = new KeySet<string>();
             index.Add(key, set);
         }
         return set;

@@ -21,7 +21,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
 
     /// <summary>Each account's devices in creation order, so a page costs its size, not the store's (v5 paging relies on the order).</summary>
-    private readonly Dictionary<string, SortedSet<long>> _byDomain = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SequenceSet> _byDomain = new(StringComparer.Ordinal);
 
     /// <summary>Creation sequence to serial number, for the account index.</summary>
     private readonly Dictionary<long, string> _bySequence = [];
@@ -182,12 +182,8 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return [];
             }
-            if (afterSequence >= ordered.Max)
-            {
-                return [];
-            }
-            // A view from the marker on: O(log n) to find, then the page itself.
-            var after = ordered.GetViewBetween(Math.Max(afterSequence + 1, ordered.Min), ordered.Max).Select(sequence => _bySerial[_bySequence[sequence]]);
+            // From the marker on: O(log n) to find, then the page itself.
+            var after = ordered.After(afterSequence).Select(sequence => _bySerial[_bySequence[sequence]]);
             return [.. take is { } n ? after.Take(n) : after];
         }
     }
@@ -284,7 +280,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         _byUser.Add(device.UserId, device.SerialNumber);
         if (!_byDomain.TryGetValue(device.DomainId, out var ordered))
         {
-            ordered = [];
+            ordered = new SequenceSet();
             _byDomain.Add(device.DomainId, ordered);
         }
         ordered.Add(device.Sequence);
