@@ -32,6 +32,7 @@ internal static class EmulatorHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
         });
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        builder.Logging.ClearProviders().AddEventSourceLogger().AddProvider(new BatchedConsoleLoggerProvider(Console.OpenStandardOutput()));
         // ASP.NET's "Request starting/finished" lines carry the query string, where secrets may travel (?access_token=).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         if (!options.Verbose)
