@@ -110,7 +110,11 @@ internal static class RequestBody
         try
         {
             using var document = JsonDocument.Parse(json, Strict);
-            ReadEveryString(document.RootElement);
+            // A lone surrogate can only arrive escaped (raw bytes that are not UTF-8 fail the parse), so most bodies need no walk.
+            if (json.Span.IndexOf("\\u"u8) >= 0)
+            {
+                ReadEveryString(document.RootElement);
+            }
             return null;
         }
         catch (JsonException e) when (e.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))

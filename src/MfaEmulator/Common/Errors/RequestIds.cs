@@ -13,7 +13,10 @@ internal static class RequestIds
 
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var id = Guid.NewGuid().ToString("N");
+        // 32 hex digits like Huawei's; from the shared PRNG, as Guid.NewGuid's system call per request showed in traces.
+        Span<byte> random = stackalloc byte[16];
+        Random.Shared.NextBytes(random);
+        var id = Convert.ToHexStringLower(random);
         context.Items[Key] = id;
         context.Response.Headers[Header] = id;
         return next(context);
