@@ -16,7 +16,7 @@ WARMUP="${WARMUP:-3s}"
 COLD_RUNS="${COLD_RUNS:-5}"
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-dotnet publish bench/BareApi -c Release -o "$OUT/bare" -p:UseAppHost=false >/dev/null
+dotnet publish bench/BareApi "${PUBLISH[@]}" -o "$OUT/bare" >/dev/null
 
 ADMIN_TOKEN="MIIEmulatorAdminToken"
 ADMIN_ID="0a5f3c2e9b7d4e1f8c6a2b4d6e8f0a34"

@@ -23,7 +23,7 @@ public class StoreBenchmarks
     private string _someDomain = null!;
     private long _middle;
 
-    [Params(100, 100_000)]
+    [Params(100, 1_000_000)]
     public int Devices { get; set; }
 
     [GlobalSetup]

@@ -180,10 +180,12 @@ internal sealed class ZitadelOrgs : IEmulatorStore
 
     public JsonNode Snapshot()
     {
+        OrgsState state;
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]))!;
+            state = new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]);
         }
+        return JsonSerializer.SerializeToNode(state)!;
     }
 
     public Action Load(JsonNode? state)

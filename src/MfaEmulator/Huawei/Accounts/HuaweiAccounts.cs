@@ -93,10 +93,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     public JsonNode Snapshot()
     {
+        AccountsState state;
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects)))!;
+            state = new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects));
         }
+        return JsonSerializer.SerializeToNode(state)!;
     }
 
     public Action Load(JsonNode? state)

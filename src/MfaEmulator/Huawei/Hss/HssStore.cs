@@ -128,11 +128,12 @@ internal sealed class HssStore(IStateChangeLog log) : IEmulatorStore
     /// <summary>State document: <c>{"&lt;project_id&gt;": [host, …]}</c>.</summary>
     public JsonNode Snapshot()
     {
+        Dictionary<string, List<HssHost>> projects;
         lock (_gate)
         {
-            var projects = _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
-            return JsonSerializer.SerializeToNode(projects)!;
+            projects = _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
         }
+        return JsonSerializer.SerializeToNode(projects)!;
     }
 
     public Action Load(JsonNode? state)

@@ -130,10 +130,12 @@ internal sealed class LoginProtectStore(IStateChangeLog log) : IEmulatorStore
 
     public JsonNode Snapshot()
     {
+        List<LoginProtect> protects;
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(_byUser.Values.OrderBy(p => p.UserId, StringComparer.Ordinal).ToList())!;
+            protects = [.. _byUser.Values];
         }
+        return JsonSerializer.SerializeToNode(protects.OrderBy(p => p.UserId, StringComparer.Ordinal).ToList())!;
     }
 
     public Action Load(JsonNode? state)

@@ -217,10 +217,12 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
 
     public JsonNode Snapshot()
     {
+        List<VirtualMfaDevice> devices;
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(_bySerial.Values.OrderBy(d => d.Sequence).ToList())!;
+            devices = [.. _bySerial.Values];
         }
+        return JsonSerializer.SerializeToNode(devices.OrderBy(d => d.Sequence).ToList())!;
     }
 
     public Action Load(JsonNode? state)

@@ -281,10 +281,12 @@ internal sealed class LoginPolicyStore : IEmulatorStore
 
     public JsonNode Snapshot()
     {
+        PoliciesState state;
         lock (_gate)
         {
-            return JsonSerializer.SerializeToNode(new PoliciesState(_default, new Dictionary<string, PolicyState>(_orgs, StringComparer.Ordinal)))!;
+            state = new PoliciesState(_default, new Dictionary<string, PolicyState>(_orgs, StringComparer.Ordinal));
         }
+        return JsonSerializer.SerializeToNode(state)!;
     }
 
     public Action Load(JsonNode? state)
