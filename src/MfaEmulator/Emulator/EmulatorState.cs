@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MfaEmulator.Common.Store;
 
@@ -30,9 +31,24 @@ internal sealed class EmulatorState(IEnumerable<IEmulatorStore> stores)
         var document = new JsonObject { ["format"] = StateFormat };
         foreach (var store in _stores)
         {
-            document[store.Name] = store.Snapshot();
+            var part = store.Snapshot();
+            document[store.Name] = JsonSerializer.SerializeToNode(part, part.GetType());
         }
         return document;
+    }
+
+    /// <summary>The same document as <see cref="Snapshot"/>, written as it is serialized (no document tree in memory, for the state file).</summary>
+    public void WriteSnapshot(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("format", StateFormat);
+        foreach (var store in _stores)
+        {
+            var part = store.Snapshot();
+            json.WritePropertyName(store.Name);
+            JsonSerializer.Serialize(json, part, part.GetType());
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>

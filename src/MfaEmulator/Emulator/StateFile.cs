@@ -14,7 +14,6 @@ namespace MfaEmulator.Emulator;
 /// </summary>
 internal sealed partial class StateFile(EmulatorState state, StateLog log, IEnumerable<IEmulatorStore> stores, EmulatorOptions options, ILogger<StateFile> logger)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Dictionary<string, IEmulatorStore> _stores = stores.ToDictionary(s => s.Name, StringComparer.Ordinal);
     private readonly Lock _snapshotGate = new();
     private int _compacting;
@@ -199,7 +198,7 @@ internal sealed partial class StateFile(EmulatorState state, StateLog log, IEnum
             {
                 using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
                 {
-                    state.Snapshot().WriteTo(json, Indented);
+                    state.WriteSnapshot(json);
                 }
                 file.Flush(flushToDisk: true);
                 Interlocked.Exchange(ref _snapshotBytes, file.Length);

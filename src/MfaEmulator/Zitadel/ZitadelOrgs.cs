@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MfaEmulator.Common.Randomness;
@@ -178,14 +177,14 @@ internal sealed class ZitadelOrgs : IEmulatorStore
         return true;
     }
 
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         OrgsState state;
         lock (_gate)
         {
             state = new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]);
         }
-        return JsonSerializer.SerializeToNode(state)!;
+        return state;
     }
 
     public Action Load(JsonNode? state)

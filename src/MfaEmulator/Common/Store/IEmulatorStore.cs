@@ -21,7 +21,11 @@ internal interface IEmulatorStore
     /// </summary>
     bool ResetTenant(string tenantKey, string id);
 
-    JsonNode Snapshot();
+    /// <summary>
+    /// The store's records, copied under its lock into a value that serializes (with the default options) to its
+    /// part of the state document; the caller serializes it, so the lock is not held while that happens.
+    /// </summary>
+    object Snapshot();
 
     /// <summary>
     /// Reads a state in <see cref="Snapshot"/>'s form (null: the start state) and checks all of it, throwing

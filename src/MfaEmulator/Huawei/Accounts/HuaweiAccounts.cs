@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MfaEmulator.Common.Randomness;
@@ -91,14 +90,14 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         return true;
     }
 
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         AccountsState state;
         lock (_gate)
         {
             state = new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects));
         }
-        return JsonSerializer.SerializeToNode(state)!;
+        return state;
     }
 
     public Action Load(JsonNode? state)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MfaEmulator.Common.Store;
@@ -126,14 +125,14 @@ internal sealed class HssStore(IStateChangeLog log) : IEmulatorStore
     }
 
     /// <summary>State document: <c>{"&lt;project_id&gt;": [host, …]}</c>.</summary>
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         Dictionary<string, List<HssHost>> projects;
         lock (_gate)
         {
             projects = _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
         }
-        return JsonSerializer.SerializeToNode(projects)!;
+        return projects;
     }
 
     public Action Load(JsonNode? state)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MfaEmulator.Common.Store;
@@ -128,14 +127,14 @@ internal sealed class LoginProtectStore(IStateChangeLog log) : IEmulatorStore
         return true;
     }
 
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         List<LoginProtect> protects;
         lock (_gate)
         {
             protects = [.. _byUser.Values];
         }
-        return JsonSerializer.SerializeToNode(protects.OrderBy(p => p.UserId, StringComparer.Ordinal).ToList())!;
+        return protects.OrderBy(p => p.UserId, StringComparer.Ordinal).ToList();
     }
 
     public Action Load(JsonNode? state)

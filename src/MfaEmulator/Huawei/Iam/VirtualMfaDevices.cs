@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MfaEmulator.Common.Randomness;
 using MfaEmulator.Common.Store;
@@ -215,14 +214,14 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         return true;
     }
 
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         List<VirtualMfaDevice> devices;
         lock (_gate)
         {
             devices = [.. _bySerial.Values];
         }
-        return JsonSerializer.SerializeToNode(devices.OrderBy(d => d.Sequence).ToList())!;
+        return devices.OrderBy(d => d.Sequence).ToList();
     }
 
     public Action Load(JsonNode? state)

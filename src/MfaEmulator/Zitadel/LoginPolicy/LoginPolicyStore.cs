@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MfaEmulator.Common.Store;
@@ -279,14 +278,14 @@ internal sealed class LoginPolicyStore : IEmulatorStore
         return true;
     }
 
-    public JsonNode Snapshot()
+    public object Snapshot()
     {
         PoliciesState state;
         lock (_gate)
         {
             state = new PoliciesState(_default, new Dictionary<string, PolicyState>(_orgs, StringComparer.Ordinal));
         }
-        return JsonSerializer.SerializeToNode(state)!;
+        return state;
     }
 
     public Action Load(JsonNode? state)
