@@ -69,11 +69,18 @@ internal sealed partial class StateFile(EmulatorState state, StateLog log, IEnum
         {
             return;
         }
-        WriteSnapshot();
-        File.Delete(FoldingPath);
-        File.Delete(LogPath);
-        log.Written = CompactWhenLarge;
-        log.Open(LogPath);
+        try
+        {
+            WriteSnapshot();
+            File.Delete(FoldingPath);
+            File.Delete(LogPath);
+            log.Written = CompactWhenLarge;
+            log.Open(LogPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"--state-file {SnapshotPath}: cannot be written ({e.Message})", e);
+        }
     }
 
     /// <summary>

@@ -101,9 +101,16 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
         lock (_fileGate)
         {
             _file?.Dispose();
-            File.Move(path, movedTo, overwrite: false);
-            _file = OpenFile(path);
-            FileLength = 0;
+            try
+            {
+                File.Move(path, movedTo, overwrite: false);
+            }
+            finally
+            {
+                // Moved or not, the writer needs an open log at the path (a failed move keeps appending to the old one).
+                _file = OpenFile(path);
+                FileLength = _file.Length;
+            }
         }
     }
 
@@ -197,7 +204,7 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
                 _file?.Flush(flushToDisk: true);
                 FileLength += _writing.WrittenCount;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
                 // The answers still go out (never a hang); the operator sees why the file may be behind.
                 LogNotWritten(logger, e.GetType().Name, e.Message);

@@ -112,6 +112,14 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_state_file_that_is_a_directory_is_one_line_at_start()
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(_directory, "state-is-a-directory")).FullName;
+
+        AssertOneLineRefusal(await Run(null, "--state-file", directory, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"), "cannot be written");
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_line_that_says_what_to_do()
     {
         using var occupant = new TcpListener(System.Net.IPAddress.Loopback, 0);
