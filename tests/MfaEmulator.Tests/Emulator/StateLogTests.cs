@@ -57,6 +57,36 @@ public sealed class StateLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Changes_racing_from_parallel_clients_are_logged_in_the_order_they_were_made()
+    {
+        using var emulator = Start(StateFile, foldBytes: 64 * 1024);
+        var api = new HuaweiTestApi(emulator.CreateClient());
+        var admin = await api.CreateAccount();
+        var users = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => api.CreateUser(name: $"racer-{i}", domainId: admin.DomainId)));
+        await Task.WhenAll(users.Select(async user =>
+        {
+            for (var round = 0; round < 10; round++)
+            {
+                // Every worker flips the same kind of record many times, so a log out of order would leave a stale value.
+                Assert.Equal(HttpStatusCode.OK, (await api.SetLoginProtect(admin, user.UserId, enabled: round % 2 == 0, "vmfa")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await api.Send(HttpMethod.Put, $"/v5/race/setting/two-factor-login/config",
+                    new { enabled = round % 2 == 0, auth_type = "sms", host_id_list = new[] { $"host-{round % 3}" }, topic_urn = "urn:smn:x", topic_display_name = $"ops-{round}" }, admin.Token)).StatusCode);
+            }
+            var serial = await api.CreateV3Device(admin, user.UserId);
+            var codes = await api.Codes(serial);
+            // Two binds of one device race: one wins, and the winner's state is what the log keeps.
+            var binds = await Task.WhenAll(api.BindV3(user, user.UserId, serial, codes.Previous, codes.Current), api.BindV3(user, user.UserId, serial, codes.Previous, codes.Current));
+            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], binds.Select(b => b.StatusCode).Order());
+        }));
+        var expected = await StateOf(emulator.CreateClient());
+
+        var copy = CopyFiles("raced");
+        using var restarted = Start(copy);
+
+        Assert.Equal(expected, await StateOf(restarted.CreateClient()));
+    }
+
+    [Fact]
     public async Task A_last_line_cut_short_is_ignored_and_the_rest_is_loaded()
     {
         using var emulator = Start(StateFile);
