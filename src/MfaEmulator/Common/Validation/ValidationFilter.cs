@@ -30,7 +30,7 @@ internal static class ValidationFilter
                 {
                     continue;
                 }
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
+                var result = await validator.Value.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
                 if (!result.IsValid)
                 {
                     var failure = result.Errors[0];
@@ -41,11 +41,15 @@ internal static class ValidationFilter
         };
     }
 
-    /// <summary>Every parameter whose type is one of the app's request types, with its validator.</summary>
-    public static IReadOnlyList<(int Index, IValidator Validator)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
+    /// <summary>
+    /// Every parameter whose type is one of the app's request types, with its validator. That each has one is checked
+    /// now; the validator itself is made on the endpoint's first call, since building every validator's rules at
+    /// start-up was a sixth of the start (~160 ms of CPU in a trace).
+    /// </summary>
+    public static IReadOnlyList<(int Index, Lazy<IValidator> Validator)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
     {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
-        var found = new List<(int, IValidator)>();
+        var found = new List<(int, Lazy<IValidator>)>();
         var parameters = handler.GetParameters();
         for (var index = 0; index < parameters.Length; index++)
         {
@@ -54,10 +58,13 @@ internal static class ValidationFilter
             {
                 continue;
             }
-            var validator = services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator
-                ?? throw new InvalidOperationException(
+            var validatorType = typeof(IValidator<>).MakeGenericType(type);
+            if (!isService.IsService(validatorType))
+            {
+                throw new InvalidOperationException(
                     $"{handler.DeclaringType?.Name}.{handler.Name} takes a {type.Name}, which has no validator: add an AbstractValidator<{type.Name}> so bad input gets the vendor's 400.");
-            found.Add((index, validator));
+            }
+            found.Add((index, new Lazy<IValidator>(() => (IValidator)services.GetRequiredService(validatorType))));
         }
         return found;
     }
