@@ -6,7 +6,13 @@ using Microsoft.OpenApi;
 namespace MfaEmulator.Emulator;
 
 /// <summary>A request body Swagger UI prefills for "Try it out" (the vendor page's own example where it has one).</summary>
-internal sealed record RequestExample(JsonNode Body);
+internal sealed class RequestExample(object example)
+{
+    // Serialized when the document is first made, not when the route is mapped (it showed in the start-up trace).
+    private readonly Lazy<JsonNode> _body = new(() => JsonSerializer.SerializeToNode(example)!);
+
+    public JsonNode Body => _body.Value;
+}
 
 /// <summary>A path or query parameter's prefilled value (an id of the default identities, so the call works at once).</summary>
 internal sealed record ParameterExample(string Name, string Value);
@@ -19,7 +25,7 @@ internal static class OpenApiExampleExtensions
     public const string DocumentedTag = "Start here: the five emulated operations";
 
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object example) =>
-        builder.WithMetadata(new RequestExample(JsonSerializer.SerializeToNode(example)!));
+        builder.WithMetadata(new RequestExample(example));
 
     public static RouteHandlerBuilder WithParameterExample(this RouteHandlerBuilder builder, string name, string value) =>
         builder.WithMetadata(new ParameterExample(name, value));
