@@ -8,6 +8,7 @@ namespace MfaEmulator.Emulator;
 internal sealed class EmulatorState(IEnumerable<IEmulatorStore> stores)
 {
     private readonly IEmulatorStore[] _stores = [.. stores];
+    private readonly Dictionary<string, IEmulatorStore> _byName = stores.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
     public void Reset()
     {
@@ -69,6 +70,10 @@ internal sealed class EmulatorState(IEnumerable<IEmulatorStore> stores)
             commit();
         }
     }
+
+    /// <summary>Hands one change from the state file's log to the store that made it.</summary>
+    public void Replay(StateChange change) =>
+        (_byName.GetValueOrDefault(change.Store) ?? throw new InvalidStateException($"'{change.Store}' is not part of the state")).Replay(change);
 
     public const string StateFormat = "mfa-emulator-state/1";
 }

@@ -12,9 +12,8 @@ namespace MfaEmulator.Emulator;
 /// At start the snapshot is loaded and the log replayed; a last line cut short by a crash is ignored (its change
 /// was never acknowledged), then the result is written as the new snapshot.
 /// </summary>
-internal sealed partial class StateFile(EmulatorState state, StateLog log, IEnumerable<IEmulatorStore> stores, EmulatorOptions options, ILogger<StateFile> logger)
+internal sealed partial class StateFile(EmulatorState state, StateLog log, EmulatorOptions options, ILogger<StateFile> logger)
 {
-    private readonly Dictionary<string, IEmulatorStore> _stores = stores.ToDictionary(s => s.Name, StringComparer.Ordinal);
     private readonly Lock _snapshotGate = new();
     private int _compacting;
     private long _snapshotBytes;
@@ -141,13 +140,7 @@ internal sealed partial class StateFile(EmulatorState state, StateLog log, IEnum
     {
         try
         {
-            var change = JsonSerializer.Deserialize<StateChange>(line.Span)
-                ?? throw new InvalidStateException("null is not a change");
-            if (!_stores.TryGetValue(change.Store, out var store))
-            {
-                throw new InvalidStateException($"'{change.Store}' is not part of the state");
-            }
-            store.Replay(change);
+            state.Replay(JsonSerializer.Deserialize<StateChange>(line.Span) ?? throw new InvalidStateException("null is not a change"));
         }
         catch (Exception e) when (e is JsonException or InvalidStateException or ArgumentException)
         {
