@@ -179,12 +179,10 @@ internal sealed class ZitadelOrgs : IEmulatorStore
 
     public object Snapshot()
     {
-        OrgsState state;
         lock (_gate)
         {
-            state = new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]);
+            return new OrgsState(_instance, [.. _orgs.Values], [.. _tokens.Values]);
         }
-        return state;
     }
 
     public Action Load(JsonNode? state)

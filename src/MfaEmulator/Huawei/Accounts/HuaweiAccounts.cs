@@ -79,8 +79,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             // Projects are few (one per region an account uses); this scan is over projects, not users or devices.
             foreach (var project in _projects.Where(p => p.Value == domainId).Select(p => p.Key).ToList())
             {
-                _projects.Remove(project);
-                _log.Remove(this, Projects, project);
+                RemoveProjectLocked(project);
             }
             if (domainId == DefaultHuaweiAccount.DomainId)
             {
@@ -92,12 +91,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     public object Snapshot()
     {
-        AccountsState state;
         lock (_gate)
         {
-            state = new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects));
+            return new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects));
         }
-        return state;
     }
 
     public Action Load(JsonNode? state)
@@ -264,7 +261,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             {
                 return null;
             }
-            _userByName.Remove((user.DomainId, user.Name));
             AddUserLocked(changed);
             return changed;
         }
@@ -378,9 +374,22 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _log.Put(this, Projects, projectId, domainId);
     }
 
-    /// <summary>Adds or replaces a user under every index (a replaced user keeps its id, account and access key).</summary>
+    private void RemoveProjectLocked(string projectId)
+    {
+        if (_projects.Remove(projectId))
+        {
+            _log.Remove(this, Projects, projectId);
+        }
+    }
+
+    /// <summary>Adds or replaces a user under every index (a replaced user keeps its id; its old name and access key leave the indexes).</summary>
     private void AddUserLocked(HuaweiUser user)
     {
+        if (_users.TryGetValue(user.Id, out var before))
+        {
+            _userByName.Remove((before.DomainId, before.Name));
+            _userByAccessKey.Remove(before.AccessKey);
+        }
         _users[user.Id] = user;
         _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
@@ -435,11 +444,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 }
                 break;
             case Users when change.ValueAs<HuaweiUser>(u => u.Id) is { } user:
-                if (_users.TryGetValue(key, out var before))
-                {
-                    _userByName.Remove((before.DomainId, before.Name));
-                    _userByAccessKey.Remove(before.AccessKey);
-                }
                 AddUserLocked(user);
                 break;
             case Users:
@@ -462,7 +466,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 AddProjectLocked(key, domainId);
                 break;
             case Projects:
-                _projects.Remove(key);
+                RemoveProjectLocked(key);
                 break;
             default:
                 throw change.UnknownTable();

@@ -30,9 +30,10 @@ internal static class BulkAccountsEndpoints
     {
         CreatedHuaweiUser? first = null;
         string? firstSerial = null;
+        var admin = new CreateHuaweiUserBody(AdminName, null, null, null, Admin: true, null, null);
         for (var i = 0; i < body.Count; i++)
         {
-            var created = HuaweiControlEndpoints.Provision(accounts, new CreateHuaweiUserBody(AdminName, null, null, null, Admin: true, null, null))!;
+            var created = HuaweiControlEndpoints.Provision(accounts, admin)!;
             var serial = body.Device == true ? devices.Create(created.DomainId, created.UserId, DeviceName, SerialNumbers.V3(created.DomainId, DeviceName)).Device!.SerialNumber : null;
             first ??= created;
             firstSerial ??= serial;

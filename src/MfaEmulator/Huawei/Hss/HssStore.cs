@@ -127,12 +127,10 @@ internal sealed class HssStore(IStateChangeLog log) : IEmulatorStore
     /// <summary>State document: <c>{"&lt;project_id&gt;": [host, …]}</c>.</summary>
     public object Snapshot()
     {
-        Dictionary<string, List<HssHost>> projects;
         lock (_gate)
         {
-            projects = _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
+            return _projects.ToDictionary(p => p.Key, p => p.Value.Values.ToList(), StringComparer.Ordinal);
         }
-        return projects;
     }
 
     public Action Load(JsonNode? state)

@@ -280,12 +280,10 @@ internal sealed class LoginPolicyStore : IEmulatorStore
 
     public object Snapshot()
     {
-        PoliciesState state;
         lock (_gate)
         {
-            state = new PoliciesState(_default, new Dictionary<string, PolicyState>(_orgs, StringComparer.Ordinal));
+            return new PoliciesState(_default, new Dictionary<string, PolicyState>(_orgs, StringComparer.Ordinal));
         }
-        return state;
     }
 
     public Action Load(JsonNode? state)
