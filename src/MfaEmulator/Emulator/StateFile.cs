@@ -14,7 +14,6 @@ namespace MfaEmulator.Emulator;
 /// </summary>
 internal sealed partial class StateFile(EmulatorState state, StateLog log, EmulatorOptions options, ILogger<StateFile> logger)
 {
-    private readonly Lock _snapshotGate = new();
     private int _compacting;
     private long _snapshotBytes;
 
@@ -177,7 +176,7 @@ internal sealed partial class StateFile(EmulatorState state, StateLog log, Emula
     /// loses nothing: the moved log is replayed before the new one, and replaying whole records over a snapshot
     /// that already holds them gives the same state.
     /// </summary>
-    public void Compact()
+    private void Compact()
     {
         // A fold that failed before its end left its moved log: this snapshot covers it, and the live log waits for the next fold.
         if (!File.Exists(FoldingPath))
@@ -188,23 +187,21 @@ internal sealed partial class StateFile(EmulatorState state, StateLog log, Emula
         File.Delete(FoldingPath);
     }
 
+    /// <summary>One writer at a time: <see cref="Open"/> runs before logging starts, and folds run one at a time.</summary>
     private void WriteSnapshot()
     {
-        lock (_snapshotGate)
+        var path = SnapshotPath;
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            var path = SnapshotPath;
-            var temporary = path + ".tmp";
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
             {
-                using (var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true }))
-                {
-                    state.WriteSnapshot(json);
-                }
-                file.Flush(flushToDisk: true);
-                Interlocked.Exchange(ref _snapshotBytes, file.Length);
+                state.WriteSnapshot(json);
             }
-            File.Move(temporary, path, overwrite: true);
+            file.Flush(flushToDisk: true);
+            Interlocked.Exchange(ref _snapshotBytes, file.Length);
         }
+        File.Move(temporary, path, overwrite: true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the emulator state from {Path} ({Changes} changes replayed from its log)")]

@@ -32,10 +32,10 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
     private Task? _writer;
     private readonly CancellationTokenSource _stop = new();
 
-    /// <summary>Bytes in the log file now (the compaction threshold is measured against it).</summary>
-    public long FileLength { get; private set; }
+    /// <summary>Bytes in the log file now (the fold threshold is measured against it); under the file lock.</summary>
+    private long _fileLength;
 
-    /// <summary>Runs after each write with the log's length (the state file starts compaction from it).</summary>
+    /// <summary>Runs after each write with the log's length (the state file starts a fold from it).</summary>
     public Action<long>? Written { get; set; }
 
     /// <summary>Starts logging to <paramref name="path"/> (appending) and the writer that flushes it.</summary>
@@ -44,7 +44,7 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
         lock (_fileGate)
         {
             _file = OpenFile(path);
-            FileLength = _file.Length;
+            _fileLength = _file.Length;
         }
         _open = true;
         _writer = Task.Run(WriteLoop);
@@ -109,7 +109,7 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
             {
                 // Moved or not, the writer needs an open log at the path (a failed move keeps appending to the old one).
                 _file = OpenFile(path);
-                FileLength = _file.Length;
+                _fileLength = _file.Length;
             }
         }
     }
@@ -202,14 +202,14 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
             {
                 _file?.Write(_writing.WrittenSpan);
                 _file?.Flush(flushToDisk: true);
-                FileLength += _writing.WrittenCount;
+                _fileLength += _writing.WrittenCount;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
             {
                 // The answers still go out (never a hang); the operator sees why the file may be behind.
                 LogNotWritten(logger, e.GetType().Name, e.Message);
             }
-            length = FileLength;
+            length = _fileLength;
         }
         lock (_gate)
         {
