@@ -50,16 +50,18 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
         _writer = Task.Run(WriteLoop);
     }
 
-    public void Put<T>(IEmulatorStore store, string table, string key, T value) => Append(store, json =>
+    // Static lambdas with their state passed in: a store's change allocates nothing here while logging is off.
+    public void Put<T>(IEmulatorStore store, string table, string key, T value) => Append(store, (table, key, value), static (json, change) =>
     {
-        WriteKey(json, table, key);
+        WriteKey(json, change.table, change.key);
         json.WritePropertyName("value");
-        JsonSerializer.Serialize(json, value);
+        JsonSerializer.Serialize(json, change.value);
     });
 
-    public void Remove(IEmulatorStore store, string table, string key) => Append(store, json => WriteKey(json, table, key));
+    public void Remove(IEmulatorStore store, string table, string key) =>
+        Append(store, (table, key), static (json, change) => WriteKey(json, change.table, change.key));
 
-    public void Clear(IEmulatorStore store) => Append(store, json => json.WriteBoolean("clear", true));
+    public void Clear(IEmulatorStore store) => Append(store, true, static (json, clear) => json.WriteBoolean("clear", clear));
 
     /// <summary>Everything appended so far: wait on it to know a change is on disk.</summary>
     public long Appended
@@ -115,7 +117,7 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
     }
 
     /// <summary>One line, under the lock, so lines never interleave and their order is the order of the changes.</summary>
-    private void Append(IEmulatorStore store, Action<Utf8JsonWriter> fields)
+    private void Append<TChange>(IEmulatorStore store, TChange change, Action<Utf8JsonWriter, TChange> fields)
     {
         if (!_open)
         {
@@ -125,7 +127,7 @@ internal sealed partial class StateLog(ILogger<StateLog> logger) : IStateChangeL
         {
             var json = StartLine();
             json.WriteString("store", store.Name);
-            fields(json);
+            fields(json, change);
             EndLine(json);
         }
     }
