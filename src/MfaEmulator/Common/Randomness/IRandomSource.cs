@@ -8,9 +8,39 @@ internal interface IRandomSource
     void Fill(Span<byte> buffer);
 }
 
+/// <summary>
+/// The system CSPRNG, drawn 4 KiB at a time into a buffer per thread: each draw is a native call into the CSPRNG,
+/// and with one draw per id it took ~45 % of the time of creating a user under 8 parallel clients (dotnet-trace).
+/// </summary>
 internal sealed class CryptoRandomSource : IRandomSource
 {
-    public void Fill(Span<byte> buffer) => RandomNumberGenerator.Fill(buffer);
+    private const int BufferSize = 4096;
+
+    [ThreadStatic]
+    private static byte[]? _threadBuffer;
+
+    [ThreadStatic]
+    private static int _threadUsed;
+
+    public void Fill(Span<byte> buffer)
+    {
+        if (buffer.Length > BufferSize)
+        {
+            RandomNumberGenerator.Fill(buffer);
+            return;
+        }
+        var pool = _threadBuffer;
+        if (pool is null || BufferSize - _threadUsed < buffer.Length)
+        {
+            pool = _threadBuffer ??= new byte[BufferSize];
+            RandomNumberGenerator.Fill(pool);
+            _threadUsed = 0;
+        }
+        var drawn = pool.AsSpan(_threadUsed, buffer.Length);
+        drawn.CopyTo(buffer);
+        drawn.Clear(); // handed-out bytes never stay in memory to be handed out or read again
+        _threadUsed += buffer.Length;
+    }
 }
 
 /// <summary>Repeatable output for <c>--random-seed N</c>; never a secret-quality source.</summary>
