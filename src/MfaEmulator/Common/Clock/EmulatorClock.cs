@@ -13,37 +13,28 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
     public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset Latest = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    // Every request reads the clock, so reads take no lock: the setting is one immutable record swapped whole
+    // (a lock here was a fifth of the time of creating users under 8 parallel clients). Writers still serialize.
     private readonly Lock _gate = new();
-    private DateTimeOffset? _frozenAt;
-    private TimeSpan _offset;
+    private volatile Setting _setting = new(null, TimeSpan.Zero);
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _frozenAt ?? system.GetUtcNow() + _offset;
-        }
-    }
+    private sealed record Setting(DateTimeOffset? FrozenAt, TimeSpan Offset);
 
-    public ClockMode Mode
+    public override DateTimeOffset GetUtcNow() => NowUnder(_setting);
+
+    public ClockMode Mode => _setting switch
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _frozenAt is not null ? ClockMode.Frozen : _offset != TimeSpan.Zero ? ClockMode.Offset : ClockMode.System;
-            }
-        }
-    }
+        { FrozenAt: not null } => ClockMode.Frozen,
+        { Offset: var offset } when offset != TimeSpan.Zero => ClockMode.Offset,
+        _ => ClockMode.System,
+    };
 
     public TimeSpan Offset
     {
         get
         {
-            lock (_gate)
-            {
-                return _frozenAt is { } frozen ? frozen - system.GetUtcNow() : _offset;
-            }
+            var setting = _setting;
+            return setting.FrozenAt is { } frozen ? frozen - system.GetUtcNow() : setting.Offset;
         }
     }
 
@@ -51,7 +42,7 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
     {
         lock (_gate)
         {
-            _frozenAt = at.ToUniversalTime();
+            _setting = new Setting(at.ToUniversalTime(), TimeSpan.Zero);
         }
     }
 
@@ -59,8 +50,7 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
     {
         lock (_gate)
         {
-            _frozenAt = null;
-            _offset = offset;
+            _setting = new Setting(null, offset);
         }
     }
 
@@ -73,22 +63,18 @@ internal sealed class EmulatorClock(TimeProvider system) : TimeProvider
     {
         lock (_gate)
         {
-            var now = _frozenAt ?? system.GetUtcNow() + _offset;
+            var setting = _setting;
+            var now = NowUnder(setting);
             if (by > Latest - now || by < Earliest - now)
             {
                 return false;
             }
-            if (_frozenAt is { } frozen)
-            {
-                _frozenAt = frozen + by;
-            }
-            else
-            {
-                _offset += by;
-            }
+            _setting = setting.FrozenAt is { } frozen ? setting with { FrozenAt = frozen + by } : setting with { Offset = setting.Offset + by };
             return true;
         }
     }
+
+    private DateTimeOffset NowUnder(Setting setting) => setting.FrozenAt ?? system.GetUtcNow() + setting.Offset;
 }
 
 internal enum ClockMode
