@@ -212,9 +212,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     public HuaweiDomain CreateDomain(string? name, string? id = null)
     {
+        // Randomness is drawn before the lock: it is a system call, and parallel creates queue behind the lock.
+        var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
         lock (_gate)
         {
-            var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
             if (_domains.ContainsKey(domain.Id))
             {
                 throw new InvalidOperationException($"The account {domain.Id} exists already.");
@@ -231,13 +232,13 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     public HuaweiUser? CreateUser(
         string domainId, string name, string? password, string? email, string? mobile, bool admin, FixedCredentials? fixedCredentials = null, UserProfile? profile = null)
     {
+        var user = new HuaweiUser(
+            fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
+            AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
+            SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
+            Profile: (profile ?? UserProfile.Default) with { CreatedAt = _clock.GetUtcNow() });
         lock (_gate)
         {
-            var user = new HuaweiUser(
-                fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
-                AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
-                SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
-                Profile: (profile ?? UserProfile.Default) with { CreatedAt = _clock.GetUtcNow() });
             if (_users.ContainsKey(user.Id) || _userByName.ContainsKey((domainId, name)) || _userByAccessKey.ContainsKey(user.AccessKey))
             {
                 return null;

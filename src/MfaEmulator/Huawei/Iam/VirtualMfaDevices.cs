@@ -31,6 +31,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// <summary>A new unbound device; one per user and one per serial number (usermanual-iam iam_10_0002).</summary>
     public DeviceOutcome Create(string domainId, string userId, string name, string serialNumber)
     {
+        var seed = SeedGenerator.NewBase32Seed(random); // outside the lock: a system call that parallel creates need not queue behind
         lock (_gate)
         {
             if (_bySerial.ContainsKey(serialNumber))
@@ -41,7 +42,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.UserHasDevice);
             }
-            var device = new VirtualMfaDevice(serialNumber, domainId, userId, name, SeedGenerator.NewBase32Seed(random), ++_sequence);
+            var device = new VirtualMfaDevice(serialNumber, domainId, userId, name, seed, ++_sequence);
             AddLocked(device);
             return DeviceOutcome.Ok(device);
         }
