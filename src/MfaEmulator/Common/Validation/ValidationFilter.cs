@@ -22,7 +22,7 @@ internal static class ValidationFilter
         {
             return next;
         }
-        return async invocation =>
+        return invocation =>
         {
             foreach (var (index, validator) in validators)
             {
@@ -30,14 +30,16 @@ internal static class ValidationFilter
                 {
                     continue;
                 }
-                var result = await validator.Value.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
+                // Synchronously: no rule of this app is async (FluentValidation throws if one ever is), and the async
+                // path cost a state machine per rule on every request (~8 % of a HSS PUT's CPU).
+                var result = validator.Value.Validate(new ValidationContext<object>(argument));
                 if (!result.IsValid)
                 {
                     var failure = result.Errors[0];
-                    return failure.CustomState as ApiError ?? ApiFamilies.For(invocation.HttpContext).MalformedBody(null, failure.ErrorMessage);
+                    return ValueTask.FromResult<object?>(failure.CustomState as ApiError ?? ApiFamilies.For(invocation.HttpContext).MalformedBody(null, failure.ErrorMessage));
                 }
             }
-            return await next(invocation);
+            return next(invocation);
         };
     }
 
