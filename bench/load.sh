@@ -28,6 +28,7 @@ ZITADEL="Authorization: Bearer $ZITADEL_PAT"
 start() {
   local name="$1" dll="$2" port="$3"; shift 3
   dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$OUT/$name.log" 2>&1 &
+  echo $! >"$OUT/$name.pid"
   for _ in $(seq 1 200); do
     curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
     sleep 0.05
@@ -54,6 +55,11 @@ cold_start() {
 
 # measure PORT METHOD PATH BODYFILE HEADERS → "req/s p99 non2xx requests"
 measure() { wrk_request "http://127.0.0.1:$1$3" "$2" "$4" "$5"; }
+
+# cpu_ticks NAME → the server's user+system CPU so far, in clock ticks (for CPU per request: on a shared machine
+# req/s moves with what else runs, the CPU a request costs much less)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$OUT/$1.pid")/stat"; }
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
 EMULATOR_PORT="$(free_port)"
 # shellcheck disable=SC2086
@@ -112,20 +118,27 @@ start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
 
 echo "Machine: $(machine); emulator options: ${EMULATOR_ARGS:-defaults (journal on)}."
 echo
-echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio | CPU µs/request bare, emulator |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for route in "${ROUTES[@]}"; do
   IFS='|' read -r label method path body headers <<<"$route"
   # A short warm-up of each server first (JIT, tiered compilation), then the measured run.
   DURATION="$WARMUP" measure "$BARE_PORT" "$method" "$path" "$body" "$headers" >/dev/null
   DURATION="$WARMUP" measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers" >/dev/null
-  read -r bare_rps bare_p99 _ _ <<<"$(measure "$BARE_PORT" "$method" "$path" "$body" "$headers")"
+  bare_before="$(cpu_ticks bare)"
+  read -r bare_rps bare_p99 _ bare_requests <<<"$(measure "$BARE_PORT" "$method" "$path" "$body" "$headers")"
+  bare_ticks=$(( $(cpu_ticks bare) - bare_before ))
+  emu_before="$(cpu_ticks emulator)"
   read -r emu_rps emu_p99 emu_errors emu_requests <<<"$(measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers")"
-  python3 - "$label" "$bare_rps" "$bare_p99" "$emu_rps" "$emu_p99" "$emu_errors" "$emu_requests" <<'PY'
+  emu_ticks=$(( $(cpu_ticks emulator) - emu_before ))
+  python3 - "$label" "$bare_rps" "$bare_p99" "$emu_rps" "$emu_p99" "$emu_errors" "$emu_requests" \
+    "$bare_ticks" "$bare_requests" "$emu_ticks" "$TICKS_PER_SECOND" <<'PY'
 import sys
-label, bare_rps, bare_p99, emu_rps, emu_p99, errors, requests = sys.argv[1:]
+label, bare_rps, bare_p99, emu_rps, emu_p99, errors, requests, bare_ticks, bare_requests, emu_ticks, hz = sys.argv[1:]
+per_request = lambda ticks, n: float(ticks) / float(hz) * 1e6 / float(n)
 print(f"| {label} | {bare_rps} | {bare_p99} | {emu_rps} | {emu_p99} | {errors} of {requests} | "
-      f"{float(emu_rps) / float(bare_rps):.2f}× | {float(emu_p99) / float(bare_p99):.2f}× |")
+      f"{float(emu_rps) / float(bare_rps):.2f}× | {float(emu_p99) / float(bare_p99):.2f}× | "
+      f"{per_request(bare_ticks, bare_requests):.0f}, {per_request(emu_ticks, requests):.0f} |")
 PY
 done
 kill %1 %2 2>/dev/null || true
