@@ -37,8 +37,7 @@ echo '{"login_protect":{"enabled":true,"verification_method":"vmfa"}}' >"$OUT/pr
 # fill COUNT → "devices refused accounts+devices/s first-user-id its-token" (over HTTP, 8 connections). wrk runs
 # until -d, so once every thread has written its share's figures the script stops it.
 fill() {
-  local dir="$OUT/fill-$1"
-  mkdir -p "$dir"
+  local dir; dir="$(mktemp -d "$OUT/fill.XXXX")"  # one per fill: two fills of one count must not share figures
   FILL_DIR="$dir" FILL_COUNT="$1" FILL_THREADS=2 wrk -t2 -c8 -d1h -s bench/wrk/fill.lua "$E" >"$dir/wrk.out" 2>&1 &
   local wrk_pid=$!
   until [ -f "$dir/0" ] && [ -f "$dir/1" ]; do
