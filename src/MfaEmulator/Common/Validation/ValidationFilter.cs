@@ -31,7 +31,7 @@ internal static class ValidationFilter
                     continue;
                 }
                 // Synchronously: no rule of this app is async (FluentValidation throws if one ever is), and the async
-                // path cost a state machine per rule on every request (~8 % of a HSS PUT's CPU).
+                // path cost a state machine per rule on every request (HSS PUT under wrk: 55.6 → 44.8 µs of CPU).
                 var result = validator.Value.Validate(new ValidationContext<object>(argument));
                 if (!result.IsValid)
                 {
