@@ -15,7 +15,7 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJou
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (journal.Capacity == 0 || request.Path == "/" || NotJournaled.Any(p => request.Path.StartsWithSegments(p)))
+        if (journal.Capacity == 0 || request.Path == "/" || IsNotJournaled(request.Path))
         {
             await next(context);
             return;
@@ -30,6 +30,18 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJou
         {
             Record(context, at, Stopwatch.GetElapsedTime(started));
         }
+    }
+
+    private static bool IsNotJournaled(PathString path)
+    {
+        foreach (var prefix in NotJournaled)
+        {
+            if (path.StartsWithSegments(prefix))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void Record(HttpContext context, DateTimeOffset at, TimeSpan duration)

@@ -27,8 +27,18 @@ internal sealed record CapturedCall(
 {
     public const int MaxBodyCharacters = 4096;
 
-    /// <summary>Roughly what the capture holds in memory: two bytes a character, the body, a fixed overhead.</summary>
-    public long Size => 256 + Body.Length + 2L * (Path.Length + QueryString.Length + Headers.Sum(h => h.Key.Length + h.Value.Length));
+    /// <summary>Roughly what the capture holds in memory: two bytes a character, the body, a fixed overhead (counted once).</summary>
+    public long Size { get; } = 256 + Body.Length + 2L * (Path.Length + QueryString.Length + CharactersOf(Headers));
+
+    private static long CharactersOf(KeyValuePair<string, string>[] headers)
+    {
+        long characters = 0;
+        foreach (var (name, value) in headers)
+        {
+            characters += name.Length + value.Length;
+        }
+        return characters;
+    }
 
     public JournalEntry Redacted() => new(
         RequestId, At, Method, Path,
