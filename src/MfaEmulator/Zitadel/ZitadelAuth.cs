@@ -9,11 +9,9 @@ namespace MfaEmulator.Zitadel;
 /// </summary>
 internal sealed record ZitadelCaller(string OrgId, IReadOnlyList<string> Roles)
 {
-    private static readonly object Key = new();
+    public void AttachTo(HttpContext context) => context.Features.Set(this);
 
-    public void AttachTo(HttpContext context) => context.Items[Key] = this;
-
-    public static ZitadelCaller? Of(HttpContext context) => context.Items[Key] as ZitadelCaller;
+    public static ZitadelCaller? Of(HttpContext context) => context.Features.Get<ZitadelCaller>();
 
     public static ValueTask<ZitadelCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         ValueTask.FromResult(Of(context));

@@ -6,7 +6,6 @@ namespace MfaEmulator.Common.Errors;
 /// </summary>
 internal sealed class ApiFamilies
 {
-    private static readonly object Key = new();
     private readonly (PathString Prefix, ApiFamily Family)[] _byPrefix;
     private readonly ApiFamily _fallback;
 
@@ -44,12 +43,12 @@ internal sealed class ApiFamilies
     /// <summary>The family of the current request, found on first use and remembered for the rest of it.</summary>
     public static ApiFamily For(HttpContext context)
     {
-        if (context.Items.TryGetValue(Key, out var found) && found is ApiFamily known)
+        if (context.Features.Get<ApiFamily>() is { } known)
         {
             return known;
         }
         var family = context.RequestServices.GetRequiredService<ApiFamilies>().ForPath(context.Request.Path);
-        context.Items[Key] = family;
+        context.Features.Set(family);
         return family;
     }
 }

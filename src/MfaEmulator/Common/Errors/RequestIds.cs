@@ -7,9 +7,7 @@ namespace MfaEmulator.Common.Errors;
 internal static class RequestIds
 {
     public const string Header = "X-Request-Id";
-    private static readonly object Key = new();
-
-    public static string Get(HttpContext context) => context.Items[Key] as string ?? "";
+    public static string Get(HttpContext context) => context.Features.Get<RequestId>()?.Value ?? "";
 
     public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use((context, next) =>
     {
@@ -17,8 +15,14 @@ internal static class RequestIds
         Span<byte> random = stackalloc byte[16];
         Random.Shared.NextBytes(random);
         var id = Convert.ToHexStringLower(random);
-        context.Items[Key] = id;
+        context.Features.Set(new RequestId(id));
         context.Response.Headers[Header] = id;
         return next(context);
     });
+
+    /// <summary>
+    /// Kept as a feature, like everything else the pipeline attaches to a request: a feature reuses the connection's
+    /// slots, where the first use of <c>HttpContext.Items</c> makes a dictionary per request.
+    /// </summary>
+    private sealed record RequestId(string Value);
 }

@@ -9,12 +9,10 @@ namespace MfaEmulator.Huawei.Auth;
 /// </summary>
 internal sealed record HuaweiCaller(HuaweiUser User, string? Token)
 {
-    private static readonly object Key = new();
-
     public string DomainId => User.DomainId;
 
-    public void AttachTo(HttpContext context) => context.Items[Key] = this;
+    public void AttachTo(HttpContext context) => context.Features.Set(this);
 
     public static ValueTask<HuaweiCaller?> BindAsync(HttpContext context, ParameterInfo parameter) =>
-        ValueTask.FromResult(context.Items[Key] as HuaweiCaller);
+        ValueTask.FromResult(context.Features.Get<HuaweiCaller>());
 }
