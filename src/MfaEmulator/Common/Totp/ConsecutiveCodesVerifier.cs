@@ -24,10 +24,10 @@ internal sealed class ConsecutiveCodesVerifier(TimeProvider clock)
         {
             return TotpCheck.Fail(CodeFailure.Equal);
         }
-        var codes = Totp.CodesOf(secret);
+        using var codes = Totp.CodesOf(secret);
         return Search(
             // The later code first: it rules out most steps with one HMAC instead of two.
-            step => codes.ComputeHOTP(step) == second && codes.ComputeHOTP(step - 1) == first,
+            step => codes.ForStep(step) == second && codes.ForStep(step - 1) == first,
             earliestStepUsed: step => step - 1,
             lastUsedStep);
     }
@@ -38,8 +38,8 @@ internal sealed class ConsecutiveCodesVerifier(TimeProvider clock)
         {
             return TotpCheck.Fail(CodeFailure.Malformed);
         }
-        var codes = Totp.CodesOf(secret);
-        return Search(step => codes.ComputeHOTP(step) == code, earliestStepUsed: step => step, lastUsedStep);
+        using var codes = Totp.CodesOf(secret);
+        return Search(step => codes.ForStep(step) == code, earliestStepUsed: step => step, lastUsedStep);
     }
 
     private TotpCheck Search(Func<long, bool> matches, Func<long, long> earliestStepUsed, long? lastUsedStep)

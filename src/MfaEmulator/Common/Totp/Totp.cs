@@ -15,14 +15,38 @@ internal static class Totp
     public static long StepAt(DateTimeOffset time, int stepSeconds = StepSeconds) =>
         time.ToUnixTimeSeconds() / stepSeconds;
 
-    public static string CodeAt(byte[] key, DateTimeOffset time, int digits = Digits, OtpHashMode hash = OtpHashMode.Sha1, int stepSeconds = StepSeconds) =>
-        new Hotp(new HmacKey(key), hash, digits).ComputeHOTP(StepAt(time, stepSeconds));
+    public static string CodeAt(byte[] key, DateTimeOffset time, int digits = Digits, OtpHashMode hash = OtpHashMode.Sha1, int stepSeconds = StepSeconds)
+    {
+        using var hmac = new HmacKey(key);
+        return new Hotp(hmac, hash, digits).ComputeHOTP(StepAt(time, stepSeconds));
+    }
 
-    /// <summary>The code generator of one secret with the product's parameters; make it once per check, ask it per step.</summary>
-    public static Hotp CodesOf(byte[] key) => new(new HmacKey(key), OtpHashMode.Sha1, Digits);
+    /// <summary>The codes of one secret with the product's parameters: make it once per check, ask it per step, dispose it.</summary>
+    public static StepCodes CodesOf(byte[] key) => new(key);
 
-    public static string CodeForStep(byte[] key, long step) => CodesOf(key).ComputeHOTP(step);
+    public static string CodeForStep(byte[] key, long step)
+    {
+        using var codes = CodesOf(key);
+        return codes.ForStep(step);
+    }
 
     /// <summary>When the given step ends, as an instant.</summary>
     public static DateTimeOffset StepEnd(long step) => DateTimeOffset.FromUnixTimeSeconds((step + 1) * StepSeconds);
+}
+
+/// <summary>One secret's HOTP codes by step, over one keyed HMAC (see <see cref="HmacKey"/>).</summary>
+internal sealed class StepCodes : IDisposable
+{
+    private readonly HmacKey _key;
+    private readonly Hotp _hotp;
+
+    public StepCodes(byte[] key)
+    {
+        _key = new HmacKey(key);
+        _hotp = new Hotp(_key, OtpHashMode.Sha1, Totp.Digits);
+    }
+
+    public string ForStep(long step) => _hotp.ComputeHOTP(step);
+
+    public void Dispose() => _key.Dispose();
 }

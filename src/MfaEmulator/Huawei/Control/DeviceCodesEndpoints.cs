@@ -40,13 +40,13 @@ internal static class DeviceCodesEndpoints
         }
         var now = clock.GetUtcNow();
         var step = Totp.StepAt(now);
-        var codes = Totp.CodesOf(Base32.Decode(device.Base32Seed)!);
+        using var codes = Totp.CodesOf(Base32.Decode(device.Base32Seed)!);
         var validFor = (int)Math.Ceiling((Totp.StepEnd(step) - now).TotalSeconds);
         return TypedResults.Ok(new DeviceCodes(
             device.SerialNumber,
-            codes.ComputeHOTP(step - 1),
-            codes.ComputeHOTP(step),
-            codes.ComputeHOTP(step + 1),
+            codes.ForStep(step - 1),
+            codes.ForStep(step),
+            codes.ForStep(step + 1),
             Totp.StepSeconds,
             validFor,
             now));
