@@ -111,7 +111,69 @@ internal static class RequestBody
     });
 
     /// <summary>Null for strict JSON; otherwise what is wrong, in words a client can act on.</summary>
-    public static string? Problem(ReadOnlyMemory<byte> json)
+    public static string? Problem(ReadOnlyMemory<byte> json) => IsPlainlyStrict(json.Span) ? null : FullProblem(json);
+
+    /// <summary>
+    /// One pass of the reader, allocating nothing, for what nearly every body is: well-formed, within the depth, no
+    /// escape anywhere (an escaped name may repeat another; an escaped string may hold a lone surrogate) and no name
+    /// twice among its object's first <see cref="PlainNames"/> names. True only when that is certain; anything else
+    /// goes to <see cref="FullProblem"/>, which finds (and words) what is wrong. Under wrk the full check's
+    /// <c>JsonDocument</c> and its duplicate walk were ~2 % of a request's CPU and ~4 % of what it allocated.
+    /// </summary>
+    public static bool IsPlainlyStrict(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf((byte)'\\') >= 0)
+        {
+            return false;
+        }
+        Span<Range> names = stackalloc Range[PlainNames];
+        Span<int> objectStarts = stackalloc int[MaxDepth + 1];
+        var nameCount = 0;
+        var objects = 0;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objectStarts[objects++] = nameCount;
+                        break;
+                    case JsonTokenType.EndObject:
+                        nameCount = objectStarts[--objects];
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (nameCount == PlainNames)
+                        {
+                            return false;
+                        }
+                        var name = reader.ValueSpan;
+                        for (var i = objectStarts[objects - 1]; i < nameCount; i++)
+                        {
+                            if (json[names[i]].SequenceEqual(name))
+                            {
+                                return false;
+                            }
+                        }
+                        var start = (int)reader.TokenStartIndex + 1;
+                        names[nameCount++] = new Range(start, start + name.Length);
+                        break;
+                }
+            }
+            // The reader throws on anything but whitespace after the value; no value at all is for the full check to word.
+            return reader.TokenType != JsonTokenType.None;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private const int PlainNames = 32;
+
+    /// <summary>The whole check: a parse that refuses duplicate names, then (when escapes appear) every string decoded.</summary>
+    public static string? FullProblem(ReadOnlyMemory<byte> json)
     {
         try
         {
