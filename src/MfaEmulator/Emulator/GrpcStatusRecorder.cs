@@ -9,9 +9,7 @@ namespace MfaEmulator.Emulator;
 /// </summary>
 internal sealed class GrpcStatusRecorder : Interceptor
 {
-    private static readonly object Key = new();
-
-    public static int? Of(HttpContext context) => context.Items[Key] as int?;
+    public static int? Of(HttpContext context) => context.Features.Get<RecordedStatus>()?.Code;
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -20,19 +18,24 @@ internal sealed class GrpcStatusRecorder : Interceptor
         try
         {
             var response = await continuation(request, context);
-            http.Items[Key] = (int)StatusCode.OK;
+            Record(http, StatusCode.OK);
             return response;
         }
         catch (RpcException e)
         {
-            http.Items[Key] = (int)e.StatusCode;
+            Record(http, e.StatusCode);
             throw;
         }
         catch (Exception)
         {
             // grpc-dotnet answers any other exception with Unknown.
-            http.Items[Key] = (int)StatusCode.Unknown;
+            Record(http, StatusCode.Unknown);
             throw;
         }
     }
+
+    private static void Record(HttpContext context, StatusCode code) => context.Features.Set(new RecordedStatus((int)code));
+
+    /// <summary>A request feature, like the request id and the callers (see <see cref="Common.Errors.RequestIds"/>).</summary>
+    private sealed record RecordedStatus(int Code);
 }

@@ -256,7 +256,7 @@ internal static class RequestBody
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A body of a declared length (already checked against the limit; the server ends a shorter one with a 400).</summary>
-    private static async Task<byte[]?> ReadKnownLengthAsync(Stream body, int length, CancellationToken cancel)
+    private static async Task<byte[]> ReadKnownLengthAsync(Stream body, int length, CancellationToken cancel)
     {
         var bytes = new byte[length];
         var filled = 0;
