@@ -26,3 +26,15 @@ internal sealed record ClockView(
     [property: JsonPropertyName("now")] DateTimeOffset Now,
     [property: JsonPropertyName("mode")] string Mode,
     [property: JsonPropertyName("offset_seconds")] double OffsetSeconds);
+
+/// <summary>The JSON metadata of the emulator's own routes, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(ResetBody))]
+[JsonSerializable(typeof(ClockBody))]
+[JsonSerializable(typeof(AdvanceBody))]
+[JsonSerializable(typeof(ClockView))]
+[JsonSerializable(typeof(FaultBody))]
+[JsonSerializable(typeof(FaultCreated))]
+[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(JournalPage))]
+[JsonSerializable(typeof(VerifyResult))]
+internal sealed partial class EmulatorJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Randomness;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
+using MfaEmulator.Common.Validation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -78,14 +79,14 @@ internal static class EmulatorHost
         services.AddSingleton<StateLog>();
         services.AddSingleton<IStateChangeLog>(sp => sp.GetRequiredService<StateLog>());
         services.AddSingleton<ApiFamilies>();
-        // Every validator of the app, found once; the validation filter checks at start-up that each request type has one.
-        services.AddValidatorsFromAssemblyContaining<EmulatorFamily>(ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 
     /// <summary>The control routes' services, and the family that answers for every path no vendor claims (registered last).</summary>
     public static IServiceCollection AddEmulatorControl(this IServiceCollection services)
     {
+        services.AddJsonContracts(EmulatorJsonContext.Default);
+        services.AddValidators(typeof(JournalQueryValidator), typeof(ResetBodyValidator), typeof(ClockBodyValidator), typeof(AdvanceBodyValidator), typeof(FaultBodyValidator), typeof(VerifyQueryValidator));
         services.AddSingleton<EmulatorState>();
         services.AddSingleton<RequestJournal>();
         services.AddSingleton<FaultStore>();

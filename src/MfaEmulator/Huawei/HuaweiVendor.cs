@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MfaEmulator.Common.Store;
+using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Auth;
@@ -55,6 +56,8 @@ internal static class HuaweiVendorExtensions
     {
         services.AddEmulatorStore<HuaweiAccounts>();
         services.AddSingleton<HuaweiAuthenticator>();
+        services.AddJsonContracts(HuaweiJsonContext.Default);
+        services.AddValidators(typeof(CreateHuaweiUserValidator), typeof(CreateHssHostValidator), typeof(CodesRequestValidator), typeof(BulkAccountsValidator));
         services.AddIamCore();
         return services.AddEmulatedVendor<HuaweiVendor>();
     }

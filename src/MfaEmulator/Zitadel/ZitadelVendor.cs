@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MfaEmulator.Common.Errors;
 using MfaEmulator.Common.Store;
+using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Zitadel.Control;
 using Microsoft.OpenApi;
@@ -48,6 +49,8 @@ internal static class ZitadelVendorExtensions
     public static IServiceCollection AddZitadel(this IServiceCollection services)
     {
         services.AddEmulatorStore<ZitadelOrgs>();
+        services.AddJsonContracts(ZitadelJsonContext.Default);
+        services.AddValidators(typeof(CreateZitadelOrgRequestValidator), typeof(IssueZitadelTokenRequestValidator));
         services.AddSingleton<ZitadelFamily>();
         services.AddSingleton<ApiFamily>(sp => sp.GetRequiredService<ZitadelFamily>());
         services.AddSingleton<Grpc.ZitadelGrpcAuthInterceptor>();

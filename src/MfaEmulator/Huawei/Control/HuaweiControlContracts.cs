@@ -65,3 +65,13 @@ internal sealed record BulkAccountsCreated(
     [property: JsonPropertyName("created")] int Created,
     [property: JsonPropertyName("first")] CreatedHuaweiUser First,
     [property: JsonPropertyName("first_device_serial")] string? FirstDeviceSerial);
+
+/// <summary>The JSON metadata of the Huawei error body and control routes, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(HuaweiErrorEnvelope))]
+[JsonSerializable(typeof(CreateHuaweiUserBody))]
+[JsonSerializable(typeof(CreatedHuaweiUser))]
+[JsonSerializable(typeof(CreateHssHostBody))]
+[JsonSerializable(typeof(DeviceCodes))]
+[JsonSerializable(typeof(BulkAccountsBody))]
+[JsonSerializable(typeof(BulkAccountsCreated))]
+internal sealed partial class HuaweiJsonContext : JsonSerializerContext;

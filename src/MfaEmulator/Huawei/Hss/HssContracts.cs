@@ -58,3 +58,9 @@ internal sealed record TwoFactorLoginHost(
     [property: JsonPropertyName("topic_display_name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TopicDisplayName,
     [property: JsonPropertyName("topic_urn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TopicUrn,
     [property: JsonPropertyName("outside_host")] bool OutsideHost);
+
+/// <summary>The JSON metadata of HSS's bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(TwoFactorLoginConfigBody))]
+[JsonSerializable(typeof(TwoFactorLoginHostList))]
+[JsonSerializable(typeof(HssHost))]
+internal sealed partial class HssJsonContext : JsonSerializerContext;

@@ -20,6 +20,8 @@ internal static partial class HssEndpoints
     {
         services.AddEmulatorStore<HssStore>();
         services.AddSingleton<ProjectAccess>();
+        services.AddJsonContracts(HssJsonContext.Default);
+        services.AddValidators(typeof(SetTwoFactorLoginConfigValidator), typeof(ListTwoFactorLoginHostValidator));
         return services.AddSingleton<ApiFamily, HssFamily>();
     }
 

@@ -125,3 +125,10 @@ internal sealed record KeystoneUserView(
 internal sealed record ListUsersResponse(
     [property: JsonPropertyName("links")] UserLinks Links,
     [property: JsonPropertyName("users")] IReadOnlyList<KeystoneUserView> Users);
+
+/// <summary>The JSON metadata of IAM users' bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(UserBody))]
+[JsonSerializable(typeof(CreatedUserResponse))]
+[JsonSerializable(typeof(UserResponse))]
+[JsonSerializable(typeof(ListUsersResponse))]
+internal sealed partial class IamUsersJsonContext : JsonSerializerContext;

@@ -20,6 +20,11 @@ internal static class IamUsersEndpoints
 {
     public const string Tag = "Huawei IAM v3.0: users";
 
+    /// <summary>The users' routes belong to the IAM v3.0 family (AddIamV3); this adds their JSON contracts and validators.</summary>
+    public static IServiceCollection AddIamUsers(this IServiceCollection services) => services
+        .AddJsonContracts(IamUsersJsonContext.Default)
+        .AddValidators(typeof(CreateUserValidator), typeof(UpdateUserValidator), typeof(ShowUserValidator), typeof(DeleteUserValidator), typeof(ListUsersValidator));
+
     public static IEndpointRouteBuilder MapIamUsers(this IEndpointRouteBuilder routes)
     {
         var users = routes.MapGroup("/v3.0/OS-USER/users").WithTags(Tag).RequireVendorCredentials().WithValidation();

@@ -107,3 +107,15 @@ internal sealed record LoginProtectResponse(
 
 internal sealed record ListLoginProtectsResponse(
     [property: JsonPropertyName("login_protects")] IReadOnlyList<LoginProtectView> LoginProtects);
+
+/// <summary>The JSON metadata of IAM v3.0's bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(CreateMfaDeviceBody))]
+[JsonSerializable(typeof(CreateMfaDeviceResponse))]
+[JsonSerializable(typeof(BindMfaDeviceBody))]
+[JsonSerializable(typeof(UnbindMfaDeviceBody))]
+[JsonSerializable(typeof(ListMfaDevicesResponse))]
+[JsonSerializable(typeof(ShowMfaDeviceResponse))]
+[JsonSerializable(typeof(UpdateLoginProtectBody))]
+[JsonSerializable(typeof(LoginProtectResponse))]
+[JsonSerializable(typeof(ListLoginProtectsResponse))]
+internal sealed partial class IamV3JsonContext : JsonSerializerContext;

@@ -17,7 +17,9 @@ internal static class IamV3Endpoints
     public const string LoginProtectTag = "Huawei IAM v3.0: login protection";
 
     public static IServiceCollection AddIamV3(this IServiceCollection services) =>
-        services.AddSingleton<ApiFamily, IamV3Family>();
+        services.AddJsonContracts(IamV3JsonContext.Default)
+            .AddValidators(typeof(CreateMfaDeviceValidator), typeof(BindMfaDeviceValidator), typeof(UnbindMfaDeviceValidator), typeof(DeleteMfaDeviceValidator), typeof(UserPathValidator), typeof(UpdateLoginProtectValidator))
+            .AddSingleton<ApiFamily, IamV3Family>();
 
     public static IEndpointRouteBuilder MapIamV3(this IEndpointRouteBuilder routes)
     {

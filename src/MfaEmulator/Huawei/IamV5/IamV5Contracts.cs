@@ -81,3 +81,12 @@ internal sealed record MfaDeviceV5View(
 internal sealed record PageInfo(
     [property: JsonPropertyName("next_marker"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextMarker,
     [property: JsonPropertyName("current_count")] int CurrentCount);
+
+/// <summary>The JSON metadata of IAM v5's bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(CreateVirtualMfaDeviceV5Body))]
+[JsonSerializable(typeof(CreateVirtualMfaDeviceV5Response))]
+[JsonSerializable(typeof(EnableMfaDeviceV5Body))]
+[JsonSerializable(typeof(DisableMfaDeviceV5Body))]
+[JsonSerializable(typeof(ListMfaDevicesV5Response))]
+[JsonSerializable(typeof(IamV5ErrorEnvelope))]
+internal sealed partial class IamV5JsonContext : JsonSerializerContext;

@@ -20,7 +20,9 @@ internal static class IamV5Endpoints
     public const string Tag = "Huawei IAM v5: virtual MFA devices";
 
     public static IServiceCollection AddIamV5(this IServiceCollection services) =>
-        services.AddSingleton<ApiFamily, IamV5Family>();
+        services.AddJsonContracts(IamV5JsonContext.Default)
+            .AddValidators(typeof(CreateVirtualMfaDeviceV5Validator), typeof(EnableMfaDeviceV5Validator), typeof(DisableMfaDeviceV5Validator), typeof(DeleteVirtualMfaDeviceV5Validator), typeof(ListMfaDevicesV5Validator))
+            .AddSingleton<ApiFamily, IamV5Family>();
 
     public static RouteGroupBuilder MapIamV5(this IEndpointRouteBuilder routes)
     {

@@ -125,3 +125,11 @@ internal sealed record DomainListItem(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("enabled")] bool Enabled);
+
+/// <summary>The JSON metadata of Keystone's bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(CreateTokenBody))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(ProjectsResponse))]
+[JsonSerializable(typeof(DomainsResponse))]
+[JsonSerializable(typeof(KeystoneErrorEnvelope))]
+internal sealed partial class KeystoneJsonContext : JsonSerializerContext;

@@ -24,7 +24,9 @@ internal static class KeystoneEndpoints
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     public static IServiceCollection AddKeystone(this IServiceCollection services) =>
-        services.AddSingleton<ApiFamily, KeystoneFamily>();
+        services.AddJsonContracts(KeystoneJsonContext.Default)
+            .AddValidators(typeof(CreateTokenValidator), typeof(ValidateTokenValidator), typeof(ListProjectsValidator))
+            .AddSingleton<ApiFamily, KeystoneFamily>();
 
     public static IEndpointRouteBuilder MapKeystone(this IEndpointRouteBuilder routes)
     {

@@ -105,3 +105,11 @@ internal sealed class IssueZitadelTokenRequestValidator : AbstractValidator<Issu
             .As((_, role) => ControlErrors.InvalidRequest($"unknown role '{role}'; known roles: {string.Join(", ", ZitadelRoles.Known)}"));
     }
 }
+
+/// <summary>The JSON metadata of the ZITADEL error body and control routes, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(ZitadelErrorEnvelope))]
+[JsonSerializable(typeof(CreateZitadelOrgRequest))]
+[JsonSerializable(typeof(CreatedZitadelOrg))]
+[JsonSerializable(typeof(IssueZitadelTokenRequest))]
+[JsonSerializable(typeof(IssuedZitadelToken))]
+internal sealed partial class ZitadelJsonContext : JsonSerializerContext;

@@ -311,3 +311,14 @@ internal sealed record GetLoginPolicyResponse(
 
 /// <summary>Management GetDefaultLoginPolicyResponse and admin GetLoginPolicyResponse: <c>{"policy": …}</c> only.</summary>
 internal sealed record PolicyResponse([property: JsonPropertyName("policy")] LoginPolicyView Policy);
+
+/// <summary>The JSON metadata of the login policy's bodies and answers, generated at compile time (see JsonContracts).</summary>
+[JsonSerializable(typeof(FactorBody))]
+[JsonSerializable(typeof(IdpLinkBody))]
+[JsonSerializable(typeof(AddCustomLoginPolicyBody))]
+[JsonSerializable(typeof(DetailsResponse))]
+[JsonSerializable(typeof(ListFactorsResponse))]
+[JsonSerializable(typeof(ListIdpsResponse))]
+[JsonSerializable(typeof(GetLoginPolicyResponse))]
+[JsonSerializable(typeof(PolicyResponse))]
+internal sealed partial class LoginPolicyJsonContext : JsonSerializerContext;

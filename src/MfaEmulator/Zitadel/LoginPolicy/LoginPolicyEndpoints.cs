@@ -23,7 +23,9 @@ internal static class LoginPolicyEndpoints
         services.AddGrpc()
             .AddServiceOptions<Grpc.ManagementLoginPolicyService>(grpc => grpc.Interceptors.Add<ZitadelGrpcAuthInterceptor>())
             .AddServiceOptions<Grpc.AdminLoginPolicyService>(grpc => grpc.Interceptors.Add<ZitadelGrpcAuthInterceptor>());
-        return services.AddEmulatorStore<LoginPolicyStore>().AddSingleton<LoginPolicyCommands>();
+        return services.AddJsonContracts(LoginPolicyJsonContext.Default)
+            .AddValidators(typeof(AddSecondFactorRequestValidator), typeof(AddMultiFactorRequestValidator), typeof(RemoveSecondFactorRequestValidator), typeof(RemoveMultiFactorRequestValidator), typeof(AddCustomLoginPolicyRequestValidator), typeof(UpdateCustomLoginPolicyRequestValidator), typeof(UpdateDefaultLoginPolicyRequestValidator), typeof(AddIdpRequestValidator), typeof(AddDefaultIdpRequestValidator), typeof(RemoveIdpRequestValidator))
+            .AddEmulatorStore<LoginPolicyStore>().AddSingleton<LoginPolicyCommands>();
     }
 
     public static IEndpointRouteBuilder MapZitadelLoginPolicy(this IEndpointRouteBuilder routes)
