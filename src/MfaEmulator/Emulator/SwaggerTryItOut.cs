@@ -1,12 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace MfaEmulator.Emulator;
 
-/// <summary>A call Swagger UI makes before the operation (e.g. create the example's device); its answer is not checked.</summary>
-internal sealed record TryItOutCall(string Method, string Path, JsonNode Body);
+/// <summary>
+/// A call Swagger UI makes before the operation (e.g. create the example's device); its answer is not checked. The body
+/// is serialized with the document, not at start-up, where it was the first reflection-based JSON use (~15 ms).
+/// </summary>
+internal sealed record TryItOutCall(string Method, string Path, object Body);
 
 /// <summary>
 /// What Swagger UI does so that an operation whose body must carry live values (TOTP codes) answers 2xx when sent

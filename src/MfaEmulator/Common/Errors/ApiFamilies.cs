@@ -6,7 +6,11 @@ namespace MfaEmulator.Common.Errors;
 /// </summary>
 internal sealed class ApiFamilies
 {
-    private readonly (PathString Prefix, ApiFamily Family)[] _byPrefix;
+    // A class, not a value tuple: LINQ over value types needs its generic code compiled at start-up (ReadyToRun
+    // cannot precompile framework generics over framework value types), ~10 ms of the first request.
+    private sealed record Claim(PathString Prefix, ApiFamily Family);
+
+    private readonly Claim[] _byPrefix;
     private readonly ApiFamily _fallback;
 
     public ApiFamilies(IEnumerable<ApiFamily> families)
@@ -18,7 +22,7 @@ internal sealed class ApiFamilies
             throw new InvalidOperationException($"Exactly one API family must own the paths no other family claims; found {fallbacks.Count}.");
         }
         _fallback = fallbacks[0];
-        _byPrefix = [.. All.SelectMany(f => f.Prefixes.Select(p => (Prefix: p, Family: f))).OrderByDescending(p => p.Prefix.Value!.Length)];
+        _byPrefix = [.. All.SelectMany(f => f.Prefixes.Select(p => new Claim(p, f))).OrderByDescending(p => p.Prefix.Value!.Length)];
         var claimedTwice = _byPrefix.GroupBy(p => p.Prefix.Value, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (claimedTwice is not null)
         {

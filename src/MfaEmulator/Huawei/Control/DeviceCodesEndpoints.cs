@@ -27,7 +27,7 @@ internal static class DeviceCodesEndpoints
     /// exists is fine), then the example's two codes become the device's previous and current codes.
     /// </summary>
     public static TryItOutPreparation TryItOut(string createPath, object createBody) => new(
-        [new TryItOutCall("POST", createPath, System.Text.Json.JsonSerializer.SerializeToNode(createBody)!)],
+        [new TryItOutCall("POST", createPath, createBody)],
         "/_emulator/mfa-devices/codes?serial_number={serial_number}",
         new Dictionary<string, string> { ["authentication_code_first"] = "previous", ["authentication_code_second"] = "current" },
         new Dictionary<string, string> { ["authentication_code_first"] = ExampleFirstCode, ["authentication_code_second"] = ExampleSecondCode });
