@@ -148,13 +148,13 @@ internal static class EmulatorHost
     {
         // The one document by its own path, so any other document name is an ordinary 404 in ProblemDetails.
         app.MapOpenApi("/openapi/v1.json");
-        app.UseSwaggerUI(ui =>
+        app.UseLazilyUnder("/swagger", swagger => swagger.UseSwaggerUI(ui =>
         {
             ui.SwaggerEndpoint("/openapi/v1.json", "MfaEmulator v1");
             ui.RoutePrefix = "swagger";
             ui.InjectJavascript(SwaggerTryItOut.ScriptPath);
             ui.UseRequestInterceptor("(req) => window.mfaEmulatorTryItOut(req)");
-        });
+        }));
         app.MapTryItOutScript();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         return app;

@@ -1,0 +1,24 @@
+namespace MfaEmulator.Emulator;
+
+internal static class LazyBranch
+{
+    /// <summary>
+    /// Middleware for the paths under <paramref name="prefix"/> only, built on the first such request rather than at
+    /// start-up. For Swagger UI: building it loaded three assemblies and read its embedded files before the emulator
+    /// could answer its first API call, which most runs (tests, CI) never follow with a browser.
+    /// </summary>
+    public static IApplicationBuilder UseLazilyUnder(this IApplicationBuilder app, PathString prefix, Action<IApplicationBuilder> configure)
+    {
+        var branchBuilder = app.New();
+        return app.Use(next =>
+        {
+            var branch = new Lazy<RequestDelegate>(() =>
+            {
+                configure(branchBuilder);
+                branchBuilder.Run(next);
+                return branchBuilder.Build();
+            });
+            return context => context.Request.Path.StartsWithSegments(prefix) ? branch.Value(context) : next(context);
+        });
+    }
+}
