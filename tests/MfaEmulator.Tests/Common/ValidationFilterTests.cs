@@ -1,6 +1,7 @@
 using FluentValidation;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
+using MfaEmulator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,25 @@ public sealed class ValidationFilterTests
         app.BuildEndpoints();
 
         Assert.Single(((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints));
+    }
+
+    [Fact]
+    public void Every_validator_of_the_app_is_registered_by_the_API_it_belongs_to()
+    {
+        // Each API lists its validators (AddValidators) instead of the app scanning its assembly at start-up.
+        using var emulator = new EmulatorFactory();
+        var services = emulator.Services.GetRequiredService<IServiceProviderIsService>();
+        var validated = typeof(EmulatorFamily).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .SelectMany(t => t.GetInterfaces())
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Distinct()
+            .ToList();
+
+        var unregistered = validated.Where(v => !services.IsService(v)).Select(v => v.GenericTypeArguments[0].Name).ToList();
+
+        Assert.True(validated.Count > 30, $"found only {validated.Count} validators");
+        Assert.Empty(unregistered);
     }
 
     private static WebApplication AppWithEveryValidator()
