@@ -24,7 +24,7 @@ try
     var options = builder.AddEmulatorHost(command.ConfigurationArgs);
     builder.Services.AddEmulatorOpenApi();
 
-    // Shared core: clock, randomness, TOTP, error families, every validator.
+    // Shared core: clock, randomness, TOTP, error families.
     builder.Services.AddEmulatorCore(options);
     builder.Services.AddEmulatorGrpc(options);
 

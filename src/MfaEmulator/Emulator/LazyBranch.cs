@@ -9,11 +9,11 @@ internal static class LazyBranch
     /// </summary>
     public static IApplicationBuilder UseLazilyUnder(this IApplicationBuilder app, PathString prefix, Action<IApplicationBuilder> configure)
     {
-        var branchBuilder = app.New();
         return app.Use(next =>
         {
             var branch = new Lazy<RequestDelegate>(() =>
             {
+                var branchBuilder = app.New();
                 configure(branchBuilder);
                 branchBuilder.Run(next);
                 return branchBuilder.Build();
