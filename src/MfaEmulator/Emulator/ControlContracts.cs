@@ -30,6 +30,7 @@ internal sealed record ClockView(
 /// <summary>The JSON metadata of the emulator's own routes, generated at compile time (see JsonContracts).</summary>
 // object: every endpoint's generated delegate asks for it at start-up; from here it does not start the reflection resolver.
 [JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))] // the state routes' document
 [JsonSerializable(typeof(ResetBody))]
 [JsonSerializable(typeof(ClockBody))]
 [JsonSerializable(typeof(AdvanceBody))]
