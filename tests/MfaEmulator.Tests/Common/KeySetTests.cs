@@ -3,7 +3,7 @@ using MfaEmulator.Common.Store;
 
 namespace MfaEmulator.Tests.Common;
 
-/// <summary>The compact index sets behave as the hash set and sorted set they stand in for, whatever the adds and removes.</summary>
+/// <summary>The compact indexes behave as the hash set and sorted dictionary they stand in for, whatever the adds and removes.</summary>
 public sealed class KeySetTests
 {
     private static readonly Gen<(bool Add, int Key)[]> Operations = Gen.Select(Gen.Bool, Gen.Int[1, 6]).Array[0, 30];
@@ -24,25 +24,28 @@ public sealed class KeySetTests
         });
 
     [Fact]
-    public void A_sequence_set_pages_as_a_sorted_set_does() =>
+    public void A_sequence_map_pages_as_a_sorted_dictionary_does() =>
         Gen.Select(Operations, Gen.Int[0, 7]).Sample((operations, after) =>
         {
-            var set = new SequenceSet();
-            var model = new SortedSet<long>();
-            foreach (var (add, key) in operations)
+            var map = new SequenceMap<string>();
+            var model = new SortedDictionary<long, string>();
+            var version = 0;
+            foreach (var (add, sequence) in operations)
             {
                 if (add)
                 {
-                    set.Add(key);
-                    model.Add(key);
+                    var key = $"s{sequence}v{version++}";
+                    map.Add(sequence, key);
+                    model[sequence] = key;
                 }
                 else
                 {
-                    set.Remove(key);
-                    model.Remove(key);
+                    map.Remove(sequence);
+                    model.Remove(sequence);
                 }
             }
-            Assert.Equal(model.Count, set.Count);
-            Assert.Equal(model.Where(s => s > after), set.After(after));
+            Assert.Equal(model.Count, map.Count);
+            Assert.Equal(model.Where(e => e.Key > after).Select(e => e.Value), map.After(after));
+            Assert.All(Enumerable.Range(1, 6), s => Assert.Equal(model.ContainsKey(s), map.Contains(s)));
         });
 }

@@ -49,5 +49,17 @@ internal sealed record IssuedToken(
     [property: JsonPropertyName("project_id")] string? ProjectId,
     [property: JsonPropertyName("project_name")] string? ProjectName = null);
 
+/// <summary>
+/// The sign-in method lists tokens name, one shared instance each: a token per account would otherwise hold its own
+/// one-element list (~30 bytes a token at 1,000,000 accounts, bench/results/scale.md).
+/// </summary>
+internal static class TokenMethods
+{
+    private static readonly string[][] Common = [["token"], ["password"], ["password", "totp"], ["totp", "password"]];
+
+    public static IReadOnlyList<string> Shared(IReadOnlyList<string> methods) =>
+        Array.Find(Common, common => common.SequenceEqual(methods)) ?? methods;
+}
+
 /// <summary>Identifiers a seed file or control-route caller may fix instead of having them generated.</summary>
 internal sealed record FixedCredentials(string? UserId, string? AccessKey, string? SecretKey);

@@ -18,7 +18,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, HuaweiDomain> _domains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HuaweiUser> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
     /// <summary>Which account each project id belongs to (project id → domain id), as strict mode learns them.</summary>
@@ -29,7 +29,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private readonly Dictionary<(string DomainId, string Name), string> _userByName = [];
     private readonly Dictionary<string, string> _domainByName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeySet<string>> _usersByDomain = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KeySet<string>> _tokensByUser = new(StringComparer.Ordinal);
 
     /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
@@ -73,7 +72,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         {
             foreach (var userId in _usersByDomain.GetValueOrDefault(domainId)?.ToList() ?? [])
             {
-                RemoveUserLocked(_users[userId]);
+                RemoveUserLocked(_users[userId].User);
             }
             RemoveDomainLocked(domainId);
             // Projects are few (one per region an account uses); this scan is over projects, not users or devices.
@@ -93,7 +92,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return new AccountsState([.. _domains.Values], [.. _users.Values], [.. _tokens.Values], new(_projects));
+            return new AccountsState([.. _domains.Values], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects));
         }
     }
 
@@ -190,7 +189,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _users.GetValueOrDefault(id);
+            return _users.GetValueOrDefault(id)?.User;
         }
     }
 
@@ -198,7 +197,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _userByName.TryGetValue((domainId, name), out var id) ? _users[id] : null;
+            return _userByName.TryGetValue((domainId, name), out var id) ? _users[id].User : null;
         }
     }
 
@@ -206,7 +205,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _userByAccessKey.TryGetValue(accessKey, out var id) ? _users[id] : null;
+            return _userByAccessKey.TryGetValue(accessKey, out var id) ? _users[id].User : null;
         }
     }
 
@@ -253,10 +252,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            if (!_users.TryGetValue(userId, out var user))
+            if (!_users.TryGetValue(userId, out var entry))
             {
                 return null;
             }
+            var user = entry.User;
             var changed = change(user) with { Id = user.Id, DomainId = user.DomainId, AccessKey = user.AccessKey };
             if (changed.Name != user.Name && _userByName.ContainsKey((user.DomainId, changed.Name)))
             {
@@ -272,11 +272,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            if (!_users.TryGetValue(userId, out var user))
+            if (!_users.TryGetValue(userId, out var entry))
             {
                 return false;
             }
-            RemoveUserLocked(user);
+            RemoveUserLocked(entry.User);
             return true;
         }
     }
@@ -286,7 +286,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. (_usersByDomain.GetValueOrDefault(domainId) ?? []).Select(id => _users[id]).OrderBy(u => u.Name, StringComparer.Ordinal)];
+            return [.. (_usersByDomain.GetValueOrDefault(domainId) ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -295,7 +295,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         var now = _clock.GetUtcNow();
         var token = new IssuedToken(
-            fixedValue ?? "MII" + _random.NewToken(48), user.Id, methods, now,
+            fixedValue ?? "MII" + _random.NewToken(48), user.Id, TokenMethods.Shared(methods), now,
             fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId, projectName);
         lock (_gate)
         {
@@ -346,7 +346,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _userByName.Clear();
         _domainByName.Clear();
         _usersByDomain.Clear();
-        _tokensByUser.Clear();
         _log.Clear(this);
     }
 
@@ -386,12 +385,16 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// <summary>Adds or replaces a user under every index (a replaced user keeps its id; its old name and access key leave the indexes).</summary>
     private void AddUserLocked(HuaweiUser user)
     {
-        if (_users.TryGetValue(user.Id, out var before))
+        if (_users.TryGetValue(user.Id, out var entry))
         {
-            _userByName.Remove((before.DomainId, before.Name));
-            _userByAccessKey.Remove(before.AccessKey);
+            _userByName.Remove((entry.User.DomainId, entry.User.Name));
+            _userByAccessKey.Remove(entry.User.AccessKey);
+            entry.User = user;
         }
-        _users[user.Id] = user;
+        else
+        {
+            _users.Add(user.Id, new UserEntry(user));
+        }
         _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
         _userByName[(user.DomainId, user.Name)] = user.Id;
@@ -400,14 +403,13 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void RemoveUserLocked(HuaweiUser user)
     {
-        _users.Remove(user.Id);
         _log.Remove(this, Users, user.Id);
         _userByAccessKey.Remove(user.AccessKey);
         _userByName.Remove((user.DomainId, user.Name));
         _usersByDomain.GetValueOrDefault(user.DomainId)?.Remove(user.Id);
-        if (_tokensByUser.Remove(user.Id, out var tokens))
+        if (_users.Remove(user.Id, out var entry))
         {
-            foreach (var value in tokens)
+            foreach (var value in entry)
             {
                 _tokens.Remove(value);
             }
@@ -416,9 +418,17 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void AddTokenLocked(IssuedToken token)
     {
+        if (TokenMethods.Shared(token.Methods) is var shared && !ReferenceEquals(shared, token.Methods))
+        {
+            token = token with { Methods = shared }; // a token from a state file or seed
+        }
+        if (!_users.TryGetValue(token.UserId, out var holder))
+        {
+            return; // the user was deleted while the token was being made: a token of nobody is not kept
+        }
         _tokens[token.Value] = token;
         _log.Put(this, Tokens, token.Value, token);
-        GetOrAdd(_tokensByUser, token.UserId).Add(token.Value);
+        holder.Add(token.Value);
         if (token.ExpiresAt != DateTimeOffset.MaxValue)
         {
             _expiries.Enqueue(token.Value, token.ExpiresAt + ExpiredTokenMemory);
@@ -429,7 +439,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         _tokens.Remove(token.Value);
         _log.Remove(this, Tokens, token.Value);
-        _tokensByUser.GetValueOrDefault(token.UserId)?.Remove(token.Value);
+        _users.GetValueOrDefault(token.UserId)?.Remove(token.Value);
     }
 
     /// <summary>A user's removal takes their tokens with it, as <see cref="RemoveUserLocked"/> does; a user put over an existing one is an update.</summary>
@@ -450,7 +460,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             case Users:
                 if (_users.TryGetValue(key, out var removed))
                 {
-                    RemoveUserLocked(removed);
+                    RemoveUserLocked(removed.User);
                 }
                 break;
             case Tokens when change.ValueAs<IssuedToken>(t => t.Value) is { } token:
@@ -473,6 +483,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 throw change.UnknownTable();
         }
     });
+
+    /// <summary>A user with the values of their tokens: the token index lives in the user's entry, not in a dictionary of its own.</summary>
+    private sealed class UserEntry(HuaweiUser user) : KeySet<string>
+    {
+        public HuaweiUser User { get; set; } = user;
+    }
 
     private static KeySet<string> GetOrAdd(Dictionary<string, KeySet<string>> index, string key)
     {

@@ -19,11 +19,8 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// <summary>One device per user: its serial number.</summary>
     private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
 
-    /// <summary>Each account's devices in creation order, so a page costs its size, not the store's (v5 paging relies on the order).</summary>
-    private readonly Dictionary<string, SequenceSet> _byDomain = new(StringComparer.Ordinal);
-
-    /// <summary>Creation sequence to serial number, for the account index.</summary>
-    private readonly Dictionary<long, string> _bySequence = [];
+    /// <summary>Each account's serial numbers in creation order, so a page costs its size, not the store's (v5 paging relies on the order).</summary>
+    private readonly Dictionary<string, SequenceMap<string>> _byDomain = new(StringComparer.Ordinal);
     private long _sequence;
 
     public string Name => "huawei_mfa_devices";
@@ -183,7 +180,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
                 return [];
             }
             // From the marker on: O(log n) to find, then the page itself.
-            var after = ordered.After(afterSequence).Select(sequence => _bySerial[_bySequence[sequence]]);
+            var after = ordered.After(afterSequence).Select(serial => _bySerial[serial]);
             return [.. take is { } n ? after.Take(n) : after];
         }
     }
@@ -206,9 +203,9 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         {
             if (_byDomain.TryGetValue(id, out var ordered))
             {
-                foreach (var sequence in ordered.ToList())
+                foreach (var serial in ordered.After(0).ToList())
                 {
-                    RemoveLocked(_bySerial[_bySequence[sequence]]);
+                    RemoveLocked(_bySerial[serial]);
                 }
             }
         }
@@ -259,7 +256,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
         if (change.ValueAs<VirtualMfaDevice>(d => d.SerialNumber) is { } device)
         {
-            StateSchema.Require(!_byUser.ContainsKey(device.UserId) && !_bySequence.ContainsKey(device.Sequence), Name,
+            StateSchema.Require(!_byUser.ContainsKey(device.UserId) && !(_byDomain.GetValueOrDefault(device.DomainId)?.Contains(device.Sequence) ?? false), Name,
                 $"the change of device {change.Key} clashes with another device");
             AddLocked(device);
             _sequence = Math.Max(_sequence, device.Sequence);
@@ -271,7 +268,6 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         _bySerial.Clear();
         _byUser.Clear();
         _byDomain.Clear();
-        _bySequence.Clear();
         log.Clear(this);
     }
 
@@ -282,11 +278,10 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         _byUser.Add(device.UserId, device.SerialNumber);
         if (!_byDomain.TryGetValue(device.DomainId, out var ordered))
         {
-            ordered = new SequenceSet();
+            ordered = new SequenceMap<string>();
             _byDomain.Add(device.DomainId, ordered);
         }
-        ordered.Add(device.Sequence);
-        _bySequence.Add(device.Sequence, device.SerialNumber);
+        ordered.Add(device.Sequence, device.SerialNumber);
     }
 
     private void RemoveLocked(VirtualMfaDevice device)
@@ -297,7 +292,6 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         if (_byDomain.TryGetValue(device.DomainId, out var ordered))
         {
             ordered.Remove(device.Sequence);
-            _bySequence.Remove(device.Sequence);
             if (ordered.Count == 0)
             {
                 _byDomain.Remove(device.DomainId);
