@@ -17,7 +17,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     public static readonly TimeSpan ExpiredTokenMemory = TimeSpan.FromHours(24);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, HuaweiDomain> _domains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DomainEntry> _domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
 
@@ -28,7 +28,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private readonly Dictionary<string, string> _userByAccessKey = new(StringComparer.Ordinal);
     private readonly Dictionary<(string DomainId, string Name), string> _userByName = [];
     private readonly Dictionary<string, string> _domainByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, KeySet<string>> _usersByDomain = new(StringComparer.Ordinal);
 
     /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
@@ -70,7 +69,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
         lock (_gate)
         {
-            foreach (var userId in _usersByDomain.GetValueOrDefault(domainId)?.ToList() ?? [])
+            foreach (var userId in _domains.GetValueOrDefault(domainId)?.ToList() ?? [])
             {
                 RemoveUserLocked(_users[userId].User);
             }
@@ -92,7 +91,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return new AccountsState([.. _domains.Values], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects));
+            return new AccountsState([.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects));
         }
     }
 
@@ -173,7 +172,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _domains.GetValueOrDefault(id);
+            return _domains.GetValueOrDefault(id)?.Domain;
         }
     }
 
@@ -181,7 +180,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _domainByName.TryGetValue(name, out var id) ? _domains[id] : null;
+            return _domainByName.TryGetValue(name, out var id) ? _domains[id].Domain : null;
         }
     }
 
@@ -215,7 +214,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
         lock (_gate)
         {
-            if (_domains.ContainsKey(domain.Id))
+            if (_domains.GetValueOrDefault(domain.Id)?.Domain is not null)
             {
                 throw new InvalidOperationException($"The account {domain.Id} exists already.");
             }
@@ -286,7 +285,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. (_usersByDomain.GetValueOrDefault(domainId) ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
+            return [.. (_domains.GetValueOrDefault(domainId)?.ToList() ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -345,21 +344,22 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _userByAccessKey.Clear();
         _userByName.Clear();
         _domainByName.Clear();
-        _usersByDomain.Clear();
         _log.Clear(this);
     }
 
     private void AddDomainLocked(HuaweiDomain domain)
     {
-        _domains[domain.Id] = domain;
+        EntryOf(domain.Id).Domain = domain;
         _domainByName.TryAdd(domain.Name, domain.Id);
         _log.Put(this, Domains, domain.Id, domain);
     }
 
     private void RemoveDomainLocked(string domainId)
     {
-        if (_domains.Remove(domainId, out var domain))
+        if (_domains.TryGetValue(domainId, out var entry) && entry.Domain is { } domain)
         {
+            entry.Domain = null;
+            DropIfEmptyLocked(entry, domainId);
             _log.Remove(this, Domains, domainId);
             if (_domainByName.GetValueOrDefault(domain.Name) == domainId)
             {
@@ -398,7 +398,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
         _userByName[(user.DomainId, user.Name)] = user.Id;
-        GetOrAdd(_usersByDomain, user.DomainId).Add(user.Id);
+        EntryOf(user.DomainId).Add(user.Id);
     }
 
     private void RemoveUserLocked(HuaweiUser user)
@@ -406,7 +406,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _log.Remove(this, Users, user.Id);
         _userByAccessKey.Remove(user.AccessKey);
         _userByName.Remove((user.DomainId, user.Name));
-        _usersByDomain.GetValueOrDefault(user.DomainId)?.Remove(user.Id);
+        if (_domains.TryGetValue(user.DomainId, out var account))
+        {
+            account.Remove(user.Id);
+            DropIfEmptyLocked(account, user.DomainId);
+        }
         if (_users.Remove(user.Id, out var entry))
         {
             foreach (var value in entry)
@@ -490,13 +494,30 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         public HuaweiUser User { get; set; } = user;
     }
 
-    private static KeySet<string> GetOrAdd(Dictionary<string, KeySet<string>> index, string key)
+    /// <summary>
+    /// An account with the ids of its users (the index tenant resets and KeystoneListUsers walk). A user may name an
+    /// account that is not there (made while a tenant reset removed it), so an entry stays while it has users.
+    /// </summary>
+    private sealed class DomainEntry : KeySet<string>
     {
-        if (!index.TryGetValue(key, out var set))
+        public HuaweiDomain? Domain { get; set; }
+    }
+
+    private DomainEntry EntryOf(string domainId)
+    {
+        if (!_domains.TryGetValue(domainId, out var entry))
         {
-            set = new KeySet<string>();
-            index.Add(key, set);
+            entry = new DomainEntry();
+            _domains.Add(domainId, entry);
         }
-        return set;
+        return entry;
+    }
+
+    private void DropIfEmptyLocked(DomainEntry entry, string domainId)
+    {
+        if (entry.Domain is null && entry.Count == 0)
+        {
+            _domains.Remove(domainId);
+        }
     }
 }

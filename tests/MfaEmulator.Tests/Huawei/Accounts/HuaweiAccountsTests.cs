@@ -1,0 +1,68 @@
+using MfaEmulator.Common.Randomness;
+using MfaEmulator.Common.Store;
+using MfaEmulator.Huawei;
+using MfaEmulator.Huawei.Accounts;
+
+namespace MfaEmulator.Tests.Huawei.Accounts;
+
+/// <summary>The account store's indexes at their edges: users of an account that is gone, tokens of a user that is gone.</summary>
+public sealed class HuaweiAccountsTests
+{
+    private readonly HuaweiAccounts _store = new(TimeProvider.System, new CryptoRandomSource(), NoStateChangeLog.Instance);
+
+    [Fact]
+    public void A_user_of_an_account_that_is_not_there_is_found_and_leaves_with_that_tenants_reset()
+    {
+        var user = _store.CreateUser("0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f", "alice", null, null, null, admin: false)!;
+
+        Assert.Null(_store.FindDomain(user.DomainId));
+        Assert.Equal(user, _store.FindUser(user.Id));
+        Assert.Equal([user.Id], _store.UsersOf(user.DomainId).Select(u => u.Id));
+
+        _store.ResetTenant(HuaweiVendor.DomainTenant, user.DomainId);
+        Assert.Null(_store.FindUser(user.Id));
+        Assert.Empty(_store.UsersOf(user.DomainId));
+    }
+
+    [Fact]
+    public void An_account_made_again_after_its_tenant_reset_starts_without_the_old_users()
+    {
+        var domain = _store.CreateDomain("acme");
+        var user = _store.CreateUser(domain.Id, "bob", null, null, null, admin: true)!;
+
+        _store.ResetTenant(HuaweiVendor.DomainTenant, domain.Id);
+        Assert.Null(_store.FindDomain(domain.Id));
+        Assert.Null(_store.FindUser(user.Id));
+
+        var again = _store.CreateDomain("acme", domain.Id);
+        Assert.Equal(again, _store.FindDomainByName("acme"));
+        Assert.Empty(_store.UsersOf(domain.Id));
+    }
+
+    [Fact]
+    public void A_token_made_for_a_user_deleted_meanwhile_is_not_kept()
+    {
+        var domain = _store.CreateDomain(null);
+        var user = _store.CreateUser(domain.Id, "carol", null, null, null, admin: true)!;
+        var kept = _store.IssueToken(user, ["password"], mfaAuthnAt: null, projectId: null);
+
+        Assert.True(_store.DeleteUser(user.Id));
+        var late = _store.IssueToken(user, ["password"], mfaAuthnAt: null, projectId: null);
+
+        Assert.Null(_store.FindToken(kept.Value));
+        Assert.Null(_store.FindToken(late.Value));
+    }
+
+    [Fact]
+    public void Tokens_share_their_method_lists()
+    {
+        var domain = _store.CreateDomain(null);
+        var user = _store.CreateUser(domain.Id, "dave", null, null, null, admin: true)!;
+
+        var first = _store.IssueToken(user, ["password", "totp"], mfaAuthnAt: null, projectId: null);
+        var second = _store.IssueToken(user, ["password", "totp"], mfaAuthnAt: null, projectId: null);
+
+        Assert.Same(first.Methods, second.Methods);
+        Assert.Equal(["password", "totp"], _store.FindToken(second.Value)!.Methods);
+    }
+}
