@@ -255,6 +255,7 @@ public sealed class ControlRoutesTests : IDisposable
     [Theory]
     [InlineData("""{"format":"other"}""", "format")]
     [InlineData("""{"format":"mfa-emulator-state/1","huawei_accounts":{"domains":"nope"}}""", "nothing was changed")]
+    [InlineData("""{"format":"mfa-emulator-state/1","huawei_mfa_devices":[{"serial_number":"iam:d:mfa/x","domain_id":"d","user_id":"u","name":"x","base32_string_seed":"not base32!","sequence":1}]}""", "a TOTP seed must be non-empty base32 text")]
     public async Task A_state_document_that_does_not_fit_changes_nothing(string document, string detail)
     {
         var user = await _api.CreateUser();

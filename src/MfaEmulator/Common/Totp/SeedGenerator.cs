@@ -7,10 +7,12 @@ internal static class SeedGenerator
 {
     public const int SecretBytes = 20;
 
-    public static string NewBase32Seed(IRandomSource random)
+    public static byte[] NewSecret(IRandomSource random)
     {
         var secret = new byte[SecretBytes];
         random.Fill(secret);
-        return Base32.Encode(secret);
+        return secret;
     }
+
+    public static string NewBase32Seed(IRandomSource random) => Base32.Encode(NewSecret(random));
 }

@@ -40,7 +40,7 @@ internal static class DeviceCodesEndpoints
         }
         var now = clock.GetUtcNow();
         var step = Totp.StepAt(now);
-        using var codes = Totp.CodesOf(Base32.Decode(device.Base32Seed)!);
+        using var codes = Totp.CodesOf(device.Secret);
         var validFor = (int)Math.Ceiling((Totp.StepEnd(step) - now).TotalSeconds);
         return TypedResults.Ok(new DeviceCodes(
             device.SerialNumber,

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MfaEmulator.Common.Totp;
 
 namespace MfaEmulator.Huawei.Iam;
 
@@ -11,7 +12,7 @@ internal sealed record VirtualMfaDevice(
     [property: JsonPropertyName("domain_id")] string DomainId,
     [property: JsonPropertyName("user_id")] string UserId,
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("base32_string_seed")] string Base32Seed,
+    [property: JsonPropertyName("base32_string_seed"), JsonConverter(typeof(Base32SecretConverter))] byte[] Secret,
     [property: JsonPropertyName("sequence")] long Sequence,
     [property: JsonPropertyName("enabled")] bool Enabled = false,
     [property: JsonPropertyName("last_used_step")] long? LastUsedStep = null);

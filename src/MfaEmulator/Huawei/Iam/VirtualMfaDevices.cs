@@ -28,7 +28,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// <summary>A new unbound device; one per user and one per serial number (usermanual-iam iam_10_0002).</summary>
     public DeviceOutcome Create(string domainId, string userId, string name, string serialNumber)
     {
-        var seed = SeedGenerator.NewBase32Seed(random); // outside the lock: a system call that parallel creates need not queue behind
+        var secret = SeedGenerator.NewSecret(random); // outside the lock: a system call that parallel creates need not queue behind
         lock (_gate)
         {
             if (_bySerial.ContainsKey(serialNumber))
@@ -39,7 +39,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.UserHasDevice);
             }
-            var device = new VirtualMfaDevice(serialNumber, domainId, userId, name, seed, ++_sequence);
+            var device = new VirtualMfaDevice(serialNumber, domainId, userId, name, secret, ++_sequence);
             AddLocked(device);
             return DeviceOutcome.Ok(device);
         }
@@ -62,7 +62,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.AlreadyBound);
             }
-            var check = verifier.VerifyPair(Base32.Decode(device.Base32Seed)!, first, second, device.LastUsedStep);
+            var check = verifier.VerifyPair(device.Secret, first, second, device.LastUsedStep);
             if (!check.Accepted)
             {
                 return DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
@@ -90,7 +90,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             long? step = device.LastUsedStep;
             if (code is not null)
             {
-                var check = verifier.VerifySingle(Base32.Decode(device.Base32Seed)!, code, device.LastUsedStep);
+                var check = verifier.VerifySingle(device.Secret, code, device.LastUsedStep);
                 if (!check.Accepted)
                 {
                     return DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
@@ -111,7 +111,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.NotBound);
             }
-            var check = verifier.VerifySingle(Base32.Decode(device.Base32Seed)!, code, device.LastUsedStep);
+            var check = verifier.VerifySingle(device.Secret, code, device.LastUsedStep);
             return check.Accepted
                 ? Store(device with { LastUsedStep = check.Step })
                 : DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
@@ -231,7 +231,6 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         foreach (var device in devices)
         {
             StateSchema.Require(device.Sequence > 0, Name, $"device {device.SerialNumber} has sequence {device.Sequence}; sequences start at 1");
-            StateSchema.Require(Base32.Decode(device.Base32Seed) is { Length: > 0 }, Name, $"device {device.SerialNumber} has a seed that is not base32");
         }
         return () =>
         {

@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Totp;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
@@ -102,7 +103,7 @@ internal static class IamV3Endpoints
         var serial = SerialNumbers.V3(user.DomainId, spec.Name!);
         var outcome = devices.Create(user.DomainId, user.Id, spec.Name!, serial);
         return outcome.Device is { } device
-            ? TypedResults.Created((string?)null, new CreateMfaDeviceResponse(new CreatedMfaDevice(device.SerialNumber, device.Base32Seed)))
+            ? TypedResults.Created((string?)null, new CreateMfaDeviceResponse(new CreatedMfaDevice(device.SerialNumber, Base32.Encode(device.Secret))))
             : DeviceErrors.For(outcome, user.Id, serial);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Totp;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
@@ -75,7 +76,7 @@ internal static class IamV5Endpoints
         var serial = SerialNumbers.V5(caller.DomainId, body.VirtualMfaDeviceName!);
         var outcome = devices.Create(caller.DomainId, body.UserId!, body.VirtualMfaDeviceName!, serial);
         return outcome.Device is { } device
-            ? TypedResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, device.Base32Seed)))
+            ? TypedResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, Base32.Encode(device.Secret))))
             : DeviceErrors.For(outcome, body.UserId!, serial);
     }
 
