@@ -18,13 +18,23 @@ internal sealed record HuaweiUser(
     [property: JsonPropertyName("admin")] bool IsAdmin,
     [property: JsonPropertyName("access_key")] string AccessKey,
     [property: JsonPropertyName("secret_key")] string SecretKey,
-    [property: JsonPropertyName("profile")] UserProfile? Profile = null)
+    [property: JsonPropertyName("profile")] UserProfile? Profile = null,
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null)
 {
     /// <summary>What IAM's user API shows and changes beyond the credentials; users from control routes have the defaults.</summary>
+    [JsonIgnore]
     public UserProfile Details => Profile ?? UserProfile.Default;
+
+    /// <summary>When the user was made (state files from before the user kept it had it in the profile).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? Created => CreatedAt ?? Profile?.CreatedAt;
 }
 
-/// <summary>The IAM user fields of CreateUser/UpdateUser (iam_08_0015, iam_08_0004) the emulator keeps.</summary>
+/// <summary>
+/// The IAM user fields of CreateUser/UpdateUser (iam_08_0015, iam_08_0004) the emulator keeps. Users with the defaults
+/// share <see cref="Default"/> (null on the user), so the creation time is the user's own field, not this record's;
+/// <see cref="CreatedAt"/> is only read from older state files.
+/// </summary>
 internal sealed record UserProfile(
     [property: JsonPropertyName("enabled")] bool Enabled = true,
     [property: JsonPropertyName("description")] string Description = "",

@@ -234,7 +234,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
             AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
             SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
-            Profile: (profile ?? UserProfile.Default) with { CreatedAt = _clock.GetUtcNow() });
+            Profile: profile == UserProfile.Default ? null : profile, CreatedAt: _clock.GetUtcNow());
         lock (_gate)
         {
             if (_users.ContainsKey(user.Id) || _userByName.ContainsKey((domainId, name)) || _userByAccessKey.ContainsKey(user.AccessKey))

@@ -79,7 +79,7 @@ internal static class IamUsersEndpoints
         return TypedResults.Created($"/v3.0/OS-USER/users/{user.Id}", new CreatedUserResponse(new CreatedUserView(
             user.Id, user.Name, user.DomainId, details.Enabled, user.Email ?? "", details.AreaCode, user.Mobile ?? "", details.PwdStatus,
             details.AccessMode, details.XuserId, details.XuserType, details.Description, user.IsAdmin,
-            details.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture))));
+            user.Created?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture))));
     }
 
     public static Results<Ok<UserResponse>, ApiError> ShowUser(
@@ -169,7 +169,7 @@ internal static class IamUsersEndpoints
             user.Id, user.Name, user.DomainId, details.Enabled, new UserLinks($"{baseUrl}/v3.0/OS-USER/users/{user.Id}"),
             user.Email ?? "", details.AreaCode, user.Mobile ?? "", details.PwdStatus, PwdStrength: "Strong", details.AccessMode,
             details.XuserId, details.XuserType, details.Description, IsDomainOwner: user.IsAdmin,
-            details.CreatedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.f", CultureInfo.InvariantCulture), UpdateTime: null, LastLoginTime: null);
+            user.Created?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.f", CultureInfo.InvariantCulture), UpdateTime: null, LastLoginTime: null);
     }
 
     private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Tests.Infrastructure;
 using static MfaEmulator.Tests.Infrastructure.HuaweiAssert;
@@ -143,6 +145,25 @@ public sealed class IamUsersLifecycleTests(EmulatorFactory factory) : IClassFixt
 
         Assert.DoesNotContain(user.Token, state, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, reloaded.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_user_from_an_older_state_file_keeps_the_creation_time_its_profile_held()
+    {
+        using var own = new EmulatorFactory();
+        var api = new HuaweiTestApi(own.CreateClient());
+        var admin = await api.CreateAccount();
+        var user = await api.CreateUser(domainId: admin.DomainId);
+        var state = JsonNode.Parse(await api.Client.GetStringAsync("/_emulator/state"))!;
+        var saved = state["huawei_accounts"]!["users"]!.AsArray().Single(u => u!["id"]!.GetValue<string>() == user.UserId)!.AsObject();
+        saved.Remove("created_at"); // the shape before users kept their own creation time
+        saved["profile"] = new JsonObject { ["created_at"] = "2026-01-02T03:04:05.6+00:00" };
+
+        var put = await api.Client.PutAsync("/_emulator/state", new StringContent(state.ToJsonString(), Encoding.UTF8, "application/json"));
+        var shown = (await (await api.Send(HttpMethod.Get, $"/v3.0/OS-USER/users/{user.UserId}", null, admin.Token)).JsonBody()).GetProperty("user");
+
+        Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        Assert.Equal("2026-01-02 03:04:05.6", shown.Str("create_time"));
     }
 
     [Fact]
