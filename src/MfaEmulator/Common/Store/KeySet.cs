@@ -4,17 +4,16 @@ namespace MfaEmulator.Common.Store;
 
 /// <summary>
 /// The keys one index entry holds (an account's users, a user's tokens). Most hold one, so the first is kept in a
-/// field and a hash set is made only for a second: a million entries then cost a million 40-byte objects, not a
+/// field and a hash set is made only for a second: a million entries then cost a million 32-byte objects, not a
 /// million hash sets of ~200 bytes each. Add, remove and contains stay O(1). An index entry may derive from it to carry
 /// its record too (one object per entry instead of a record, a set and a dictionary slot).
 /// </summary>
-internal class KeySet<T> : IEnumerable<T> where T : notnull
+internal class KeySet<T> : IEnumerable<T> where T : class
 {
     private T? _one;
-    private bool _hasOne;
     private HashSet<T>? _many;
 
-    public int Count => _many?.Count ?? (_hasOne ? 1 : 0);
+    public int Count => _many?.Count ?? (_one is null ? 0 : 1);
 
     public bool Add(T key)
     {
@@ -22,17 +21,17 @@ internal class KeySet<T> : IEnumerable<T> where T : notnull
         {
             return _many.Add(key);
         }
-        if (!_hasOne)
+        if (_one is null)
         {
-            (_one, _hasOne) = (key, true);
+            _one = key;
             return true;
         }
         if (EqualityComparer<T>.Default.Equals(_one, key))
         {
             return false;
         }
-        _many = [_one!, key];
-        (_one, _hasOne) = (default, false);
+        _many = [_one, key];
+        _one = null;
         return true;
     }
 
@@ -42,9 +41,9 @@ internal class KeySet<T> : IEnumerable<T> where T : notnull
         {
             return _many.Remove(key);
         }
-        if (_hasOne && EqualityComparer<T>.Default.Equals(_one, key))
+        if (_one is not null && EqualityComparer<T>.Default.Equals(_one, key))
         {
-            (_one, _hasOne) = (default, false);
+            _one = null;
             return true;
         }
         return false;
@@ -56,7 +55,7 @@ internal class KeySet<T> : IEnumerable<T> where T : notnull
         {
             return _many.GetEnumerator();
         }
-        return (_hasOne ? [_one!] : Array.Empty<T>()).AsEnumerable().GetEnumerator();
+        return (_one is null ? Array.Empty<T>() : [_one]).AsEnumerable().GetEnumerator();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
