@@ -52,12 +52,17 @@ internal sealed record UserProfile(
 internal sealed record IssuedToken(
     [property: JsonPropertyName("token")] string Value,
     [property: JsonPropertyName("user_id")] string UserId,
-    [property: JsonPropertyName("methods")] IReadOnlyList<string> Methods,
+    IReadOnlyList<string> Methods,
     [property: JsonPropertyName("issued_at")] DateTimeOffset IssuedAt,
     [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
     [property: JsonPropertyName("mfa_authn_at")] DateTimeOffset? MfaAuthnAt,
     [property: JsonPropertyName("project_id")] string? ProjectId,
-    [property: JsonPropertyName("project_name")] string? ProjectName = null);
+    [property: JsonPropertyName("project_name")] string? ProjectName = null)
+{
+    /// <summary>Made shared here, so every way a token is made (issued, seeded, read from a state file) shares it.</summary>
+    [JsonPropertyName("methods")]
+    public IReadOnlyList<string> Methods { get; init; } = TokenMethods.Shared(Methods);
+}
 
 /// <summary>
 /// The sign-in method lists tokens name, one shared instance each: a token per account would otherwise hold its own

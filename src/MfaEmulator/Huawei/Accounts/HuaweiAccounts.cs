@@ -294,7 +294,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         var now = _clock.GetUtcNow();
         var token = new IssuedToken(
-            fixedValue ?? "MII" + _random.NewToken(48), user.Id, TokenMethods.Shared(methods), now,
+            fixedValue ?? "MII" + _random.NewToken(48), user.Id, methods, now,
             fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId, projectName);
         lock (_gate)
         {
@@ -422,10 +422,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void AddTokenLocked(IssuedToken token)
     {
-        if (TokenMethods.Shared(token.Methods) is var shared && !ReferenceEquals(shared, token.Methods))
-        {
-            token = token with { Methods = shared }; // a token from a state file or seed
-        }
         if (!_users.TryGetValue(token.UserId, out var holder))
         {
             return; // the user was deleted while the token was being made: a token of nobody is not kept

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MfaEmulator.Common.Randomness;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Huawei;
@@ -62,7 +63,12 @@ public sealed class HuaweiAccountsTests
         var first = _store.IssueToken(user, ["password", "totp"], mfaAuthnAt: null, projectId: null);
         var second = _store.IssueToken(user, ["password", "totp"], mfaAuthnAt: null, projectId: null);
 
+        var saved = JsonSerializer.Serialize(first);
+        var read = JsonSerializer.Deserialize<IssuedToken>(saved)!;
+
         Assert.Same(first.Methods, second.Methods);
         Assert.Equal(["password", "totp"], _store.FindToken(second.Value)!.Methods);
+        Assert.Contains("\"methods\":[\"password\",\"totp\"]", saved, StringComparison.Ordinal);
+        Assert.Same(first.Methods, read.Methods); // a token from a state file shares them too
     }
 }
