@@ -68,8 +68,8 @@ public sealed class TotpTests
     {
         var random = new MfaEmulator.Common.Randomness.CryptoRandomSource();
 
-        var first = SeedGenerator.NewBase32Seed(random);
-        var second = SeedGenerator.NewBase32Seed(random);
+        var first = Base32.Encode(SeedGenerator.NewSecret(random));
+        var second = Base32.Encode(SeedGenerator.NewSecret(random));
 
         Assert.Equal(32, first.Length);
         Assert.Equal(20, Base32.Decode(first)!.Length);

@@ -13,6 +13,4 @@ internal static class SeedGenerator
         random.Fill(secret);
         return secret;
     }
-
-    public static string NewBase32Seed(IRandomSource random) => Base32.Encode(NewSecret(random));
 }
