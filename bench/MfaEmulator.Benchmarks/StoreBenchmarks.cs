@@ -21,6 +21,7 @@ public class StoreBenchmarks
     private string _someUser = null!;
     private string _someAccessKey = null!;
     private string _someDomain = null!;
+    private string _sealedToken = null!;
     private long _middle;
 
     [Params(100, 1_000_000)]
@@ -42,6 +43,7 @@ public class StoreBenchmarks
             if (i == Devices / 2)
             {
                 (_someUser, _someAccessKey, _someDomain) = (user.Id, user.AccessKey, domain);
+                _sealedToken = _users.IssueToken(user, ["password"], mfaAuthnAt: null, projectId: null).Value;
             }
         }
         _middle = _devices.OfDomain(_someDomain).Skip(Devices / Accounts / 2).First().Sequence;
@@ -52,6 +54,14 @@ public class StoreBenchmarks
 
     [Benchmark]
     public bool UserByAccessKey() => _users.FindUserByAccessKey(_someAccessKey) is not null;
+
+    /// <summary>A token the store issued: kept nowhere, its seal checked (HMAC-SHA256) and its user looked up.</summary>
+    [Benchmark]
+    public bool FindSealedToken() => _users.FindToken(_sealedToken) is not null;
+
+    /// <summary>A token whose value was fixed (the default administrator's): one dictionary look-up.</summary>
+    [Benchmark]
+    public bool FindKeptToken() => _users.FindToken(DefaultHuaweiAccount.AdminToken) is not null;
 
     /// <summary>A v5 page (up to 100) from a marker in the middle of an account.</summary>
     [Benchmark]

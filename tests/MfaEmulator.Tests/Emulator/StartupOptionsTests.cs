@@ -84,12 +84,14 @@ public sealed class StartupOptionsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_random_seed_gives_the_same_ids_seeds_and_tokens()
+    public async Task The_same_random_seed_and_frozen_clock_give_the_same_ids_seeds_and_tokens()
     {
         async Task<string> Run()
         {
             using var emulator = Start(("Emulator:RandomSeed", "42"));
             var api = new HuaweiTestApi(emulator.CreateClient());
+            // Tokens carry their issue time (TokenSeal), so they repeat when the clock does.
+            Assert.Equal(HttpStatusCode.OK, (await api.Client.PutAsJsonAsync("/_emulator/clock", new { frozen_at = "2030-01-01T00:00:00Z" })).StatusCode);
             var user = await api.CreateUser(name: "repeatable");
             var device = await api.Send(HttpMethod.Post, "/v3.0/OS-MFA/virtual-mfa-devices", new { virtual_mfa_device = new { name = "p", user_id = user.UserId } }, user.Token);
             return $"{user.UserId} {user.Token} {user.SecretKey} {(await device.JsonBody()).GetProperty("virtual_mfa_device").Str("base32_string_seed")}";

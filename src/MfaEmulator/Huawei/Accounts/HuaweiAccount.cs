@@ -7,7 +7,10 @@ internal sealed record HuaweiDomain(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name);
 
-/// <summary>An IAM user of one account; the account's administrator has <see cref="IsAdmin"/>.</summary>
+/// <summary>
+/// An IAM user of one account; the account's administrator has <see cref="IsAdmin"/>. <see cref="TokenStamp"/> is drawn
+/// when the user is made and named by their sealed tokens (<see cref="TokenSeal"/>).
+/// </summary>
 internal sealed record HuaweiUser(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("domain_id")] string DomainId,
@@ -19,7 +22,8 @@ internal sealed record HuaweiUser(
     [property: JsonPropertyName("access_key")] string AccessKey,
     [property: JsonPropertyName("secret_key")] string SecretKey,
     [property: JsonPropertyName("profile")] UserProfile? Profile = null,
-    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null)
+    [property: JsonPropertyName("created_at")] DateTimeOffset? CreatedAt = null,
+    [property: JsonPropertyName("token_stamp")] long TokenStamp = 0)
 {
     /// <summary>What IAM's user API shows and changes beyond the credentials; users from control routes have the defaults.</summary>
     [JsonIgnore]
@@ -48,7 +52,10 @@ internal sealed record UserProfile(
     public static readonly UserProfile Default = new();
 }
 
-/// <summary>A token issued by <c>POST /v3/auth/tokens</c> or handed out by the control routes.</summary>
+/// <summary>
+/// A token issued by <c>POST /v3/auth/tokens</c> or handed out by the control routes: sealed (<see cref="TokenSeal"/>),
+/// or, when a seed or control call fixes its value, kept by the store.
+/// </summary>
 internal sealed record IssuedToken(
     [property: JsonPropertyName("token")] string Value,
     [property: JsonPropertyName("user_id")] string UserId,

@@ -35,11 +35,18 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private readonly IRandomSource _random;
     private readonly IStateChangeLog _log;
 
+    /// <summary>Seals the tokens the store issues; a state file keeps its key, so they outlive a restart.</summary>
+    private TokenSeal _seal;
+
     public HuaweiAccounts(TimeProvider clock, IRandomSource random, IStateChangeLog log)
     {
         _clock = clock;
         _random = random;
         _log = log;
+        var key = new byte[TokenSeal.KeySize];
+        random.Fill(key);
+        _seal = new TokenSeal(key);
+        PutTokenKeyLocked(_seal);
         AddDefaultAccountLocked();
     }
 
@@ -48,12 +55,15 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private const string Users = "users";
     private const string Tokens = "tokens";
     private const string Projects = "projects";
+    private const string Keys = "keys";
+    private const string TokenKey = "token";
 
     public void Reset()
     {
         lock (_gate)
         {
             ClearLocked();
+            PutTokenKeyLocked(_seal);
             AddDefaultAccountLocked();
         }
     }
@@ -91,7 +101,8 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return new AccountsState([.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects));
+            return new AccountsState(
+                [.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects), _seal.KeyText);
         }
     }
 
@@ -119,11 +130,13 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         {
             StateSchema.Require(domains.ContainsKey(domainId), Name, $"project {projectId} names an account ({domainId}) that is not there");
         }
+        var seal = restored.TokenKey is { } key ? SealOf(key) : null;
         return () =>
         {
             lock (_gate)
             {
                 ClearLocked();
+                PutTokenKeyLocked(seal ?? _seal);
                 foreach (var domain in domains.Values)
                 {
                     AddDomainLocked(domain);
@@ -149,7 +162,16 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         [property: JsonPropertyName("domains")] List<HuaweiDomain> Domains,
         [property: JsonPropertyName("users")] List<HuaweiUser> Users,
         [property: JsonPropertyName("tokens")] List<IssuedToken> Tokens,
-        [property: JsonPropertyName("projects")] Dictionary<string, string>? Projects = null);
+        [property: JsonPropertyName("projects")] Dictionary<string, string>? Projects = null,
+        [property: JsonPropertyName("token_key")] string? TokenKey = null);
+
+    private TokenSeal SealOf(string keyText)
+    {
+        var key = new byte[TokenSeal.KeySize];
+        StateSchema.Require(Convert.TryFromBase64String(keyText, key, out var length) && length == TokenSeal.KeySize, Name,
+            $"the token key is not {TokenSeal.KeySize} bytes of base64");
+        return new TokenSeal(key);
+    }
 
     /// <summary>
     /// True when the project is the account's: already known to be, or not yet claimed by any account (it is then
@@ -234,7 +256,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             fixedCredentials?.UserId ?? _random.NewHex(32), domainId, name, password ?? _random.NewToken(12), email, mobile, admin,
             AccessKey: fixedCredentials?.AccessKey ?? _random.NewHex(20).ToUpperInvariant(),
             SecretKey: fixedCredentials?.SecretKey ?? _random.NewToken(30),
-            Profile: profile == UserProfile.Default ? null : profile, CreatedAt: _clock.GetUtcNow());
+            Profile: profile == UserProfile.Default ? null : profile, CreatedAt: _clock.GetUtcNow(), TokenStamp: NewTokenStamp());
         lock (_gate)
         {
             if (_users.ContainsKey(user.Id) || _userByName.ContainsKey((domainId, name)) || _userByAccessKey.ContainsKey(user.AccessKey))
@@ -289,13 +311,21 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
     }
 
-    /// <summary>A new token for 24 hours; a <paramref name="fixedValue"/> (seed files, control routes) never expires.</summary>
+    /// <summary>
+    /// A new sealed token for 24 hours, which the store does not keep; a <paramref name="fixedValue"/> (seed files,
+    /// control routes) is kept and never expires.
+    /// </summary>
     public IssuedToken IssueToken(HuaweiUser user, IReadOnlyList<string> methods, DateTimeOffset? mfaAuthnAt, string? projectId, string? fixedValue = null, string? projectName = null)
     {
         var now = _clock.GetUtcNow();
-        var token = new IssuedToken(
-            fixedValue ?? "MII" + _random.NewToken(48), user.Id, methods, now,
-            fixedValue is null ? now + TokenLifetime : DateTimeOffset.MaxValue, mfaAuthnAt, projectId, projectName);
+        if (fixedValue is null)
+        {
+            Span<byte> auditId = stackalloc byte[8];
+            _random.Fill(auditId);
+            var fields = new IssuedToken("", user.Id, methods, now, now + TokenLifetime, mfaAuthnAt, projectId, projectName);
+            return fields with { Value = _seal.Seal(fields, user.TokenStamp, auditId) };
+        }
+        var token = new IssuedToken(fixedValue, user.Id, methods, now, DateTimeOffset.MaxValue, mfaAuthnAt, projectId, projectName);
         lock (_gate)
         {
             DropExpiredLocked(now);
@@ -304,11 +334,24 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         return token;
     }
 
+    /// <summary>A kept token, or a sealed one whose user is still the one it was issued to; expired ones are found too.</summary>
     public IssuedToken? FindToken(string value)
     {
+        var seal = _seal;
         lock (_gate)
         {
-            return _tokens.GetValueOrDefault(value);
+            if (_tokens.TryGetValue(value, out var kept))
+            {
+                return kept;
+            }
+        }
+        if (seal.Open(value) is not var (token, stamp))
+        {
+            return null;
+        }
+        lock (_gate)
+        {
+            return _users.TryGetValue(token.UserId, out var entry) && entry.User.TokenStamp == stamp ? token : null;
         }
     }
 
@@ -328,10 +371,23 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     private void AddDefaultAccountLocked()
     {
         AddDomainLocked(DefaultHuaweiAccount.Domain);
-        AddUserLocked(DefaultHuaweiAccount.Admin);
+        AddUserLocked(DefaultHuaweiAccount.Admin with { TokenStamp = NewTokenStamp() }); // its old sealed tokens end with a reset
         // The documented ready token never expires: CI jobs may start the emulator long before they use it.
         AddTokenLocked(new IssuedToken(
             DefaultHuaweiAccount.AdminToken, DefaultHuaweiAccount.AdminId, ["token"], DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, MfaAuthnAt: null, ProjectId: null));
+    }
+
+    private long NewTokenStamp()
+    {
+        Span<byte> stamp = stackalloc byte[sizeof(long)];
+        _random.Fill(stamp);
+        return BitConverter.ToInt64(stamp);
+    }
+
+    private void PutTokenKeyLocked(TokenSeal seal)
+    {
+        _seal = seal;
+        _log.Put(this, Keys, TokenKey, seal.KeyText);
     }
 
     private void ClearLocked()
@@ -478,6 +534,9 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 break;
             case Projects:
                 RemoveProjectLocked(key);
+                break;
+            case Keys when key == TokenKey && change.ValueAs<string>() is { } keyText:
+                PutTokenKeyLocked(SealOf(keyText));
                 break;
             default:
                 throw change.UnknownTable();
