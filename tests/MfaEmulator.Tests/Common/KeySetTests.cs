@@ -48,4 +48,30 @@ public sealed class KeySetTests
             Assert.Equal(model.Where(e => e.Key > after).Select(e => e.Value), map.After(after));
             Assert.All(Enumerable.Range(1, 6), s => Assert.Equal(model.ContainsKey(s), map.Contains(s)));
         });
+
+    [Fact]
+    public void A_small_map_holds_what_a_dictionary_holds() =>
+        Operations.Sample(operations =>
+        {
+            var map = new SmallMap<string, string>();
+            var model = new Dictionary<string, string>(StringComparer.Ordinal);
+            var version = 0;
+            foreach (var (add, key) in operations)
+            {
+                var text = $"k{key}";
+                if (add)
+                {
+                    var value = $"v{version++}";
+                    map.Set(text, value);
+                    model[text] = value;
+                }
+                else
+                {
+                    Assert.Equal(model.Remove(text), map.Remove(text));
+                }
+            }
+            Assert.Equal(model.Count, map.Count);
+            Assert.Equal(model.Values.Order(StringComparer.Ordinal), map.Values.Order(StringComparer.Ordinal));
+            Assert.All(Enumerable.Range(1, 6), k => Assert.Equal(model.GetValueOrDefault($"k{k}"), map.TryGetValue($"k{k}", out var v) ? v : null));
+        });
 }

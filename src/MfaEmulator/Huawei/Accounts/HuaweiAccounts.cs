@@ -24,9 +24,9 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// <summary>Which account each project id belongs to (project id → domain id), as strict mode learns them.</summary>
     private readonly Dictionary<string, string> _projects = new(StringComparer.Ordinal);
 
-    // Indexes for every look-up the APIs make, so no call scans the store: AK/SK checks, sign-in by name, tenant resets.
+    // Indexes for every look-up the APIs make, so no call scans the store: AK/SK checks, sign-in by name (an account's
+    // entry maps its users' names), tenant resets.
     private readonly Dictionary<string, string> _userByAccessKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string DomainId, string Name), string> _userByName = [];
     private readonly Dictionary<string, string> _domainByName = new(StringComparer.Ordinal);
 
     /// <summary>Tokens that expire, soonest first, so expired ones are dropped without scanning every token.</summary>
@@ -79,7 +79,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
         lock (_gate)
         {
-            foreach (var userId in _domains.GetValueOrDefault(domainId)?.ToList() ?? [])
+            foreach (var userId in _domains.GetValueOrDefault(domainId)?.Values.ToList() ?? [])
             {
                 RemoveUserLocked(_users[userId].User);
             }
@@ -116,6 +116,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         var domains = StateSchema.Index(restored.Domains, d => d.Id, Name, "account");
         var users = StateSchema.Index(restored.Users, u => u.Id, Name, "user");
         StateSchema.Index(restored.Users, u => u.AccessKey, Name, "access key");
+        StateSchema.Index(restored.Users, u => $"{u.DomainId}/{u.Name}", Name, "user name in its account");
         var tokens = StateSchema.Index(restored.Tokens, t => t.Value, Name, "token");
         foreach (var user in users.Values)
         {
@@ -218,7 +219,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _userByName.TryGetValue((domainId, name), out var id) ? _users[id].User : null;
+            return UserIdByNameLocked(domainId, name) is { } id ? _users[id].User : null;
         }
     }
 
@@ -259,7 +260,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             Profile: profile == UserProfile.Default ? null : profile, CreatedAt: _clock.GetUtcNow(), TokenStamp: NewTokenStamp());
         lock (_gate)
         {
-            if (_users.ContainsKey(user.Id) || _userByName.ContainsKey((domainId, name)) || _userByAccessKey.ContainsKey(user.AccessKey))
+            if (_users.ContainsKey(user.Id) || UserIdByNameLocked(domainId, name) is not null || _userByAccessKey.ContainsKey(user.AccessKey))
             {
                 return null;
             }
@@ -279,7 +280,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             }
             var user = entry.User;
             var changed = change(user) with { Id = user.Id, DomainId = user.DomainId, AccessKey = user.AccessKey };
-            if (changed.Name != user.Name && _userByName.ContainsKey((user.DomainId, changed.Name)))
+            if (changed.Name != user.Name && UserIdByNameLocked(user.DomainId, changed.Name) is not null)
             {
                 return null;
             }
@@ -307,7 +308,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. (_domains.GetValueOrDefault(domainId)?.ToList() ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
+            return [.. (_domains.GetValueOrDefault(domainId)?.Values ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -398,7 +399,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _projects.Clear();
         _expiries.Clear();
         _userByAccessKey.Clear();
-        _userByName.Clear();
         _domainByName.Clear();
         _log.Clear(this);
     }
@@ -443,7 +443,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         if (_users.TryGetValue(user.Id, out var entry))
         {
-            _userByName.Remove((entry.User.DomainId, entry.User.Name));
+            ForgetNameLocked(entry.User);
             _userByAccessKey.Remove(entry.User.AccessKey);
             entry.User = user;
         }
@@ -453,20 +453,14 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
         _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
-        _userByName[(user.DomainId, user.Name)] = user.Id;
-        EntryOf(user.DomainId).Add(user.Id);
+        EntryOf(user.DomainId).Set(user.Name, user.Id);
     }
 
     private void RemoveUserLocked(HuaweiUser user)
     {
         _log.Remove(this, Users, user.Id);
         _userByAccessKey.Remove(user.AccessKey);
-        _userByName.Remove((user.DomainId, user.Name));
-        if (_domains.TryGetValue(user.DomainId, out var account))
-        {
-            account.Remove(user.Id);
-            DropIfEmptyLocked(account, user.DomainId);
-        }
+        ForgetNameLocked(user);
         if (_users.Remove(user.Id, out var entry))
         {
             foreach (var value in entry)
@@ -511,6 +505,8 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 }
                 break;
             case Users when change.ValueAs<HuaweiUser>(u => u.Id) is { } user:
+                StateSchema.Require((UserIdByNameLocked(user.DomainId, user.Name) ?? user.Id) == user.Id, Name,
+                    $"the change of user {user.Id} takes the name of another user of its account");
                 AddUserLocked(user);
                 break;
             case Users:
@@ -550,10 +546,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     }
 
     /// <summary>
-    /// An account with the ids of its users (the index tenant resets and KeystoneListUsers walk). A user may name an
-    /// account that is not there (made while a tenant reset removed it), so an entry stays while it has users.
+    /// An account with its users' ids by name (IAM names are unique in an account): sign-in by name looks them up, tenant
+    /// resets and KeystoneListUsers walk them. A user may name an account that is not there (made while a tenant reset
+    /// removed it), so an entry stays while it has users.
     /// </summary>
-    private sealed class DomainEntry : KeySet<string>
+    private sealed class DomainEntry : SmallMap<string, string>
     {
         public HuaweiDomain? Domain { get; set; }
     }
@@ -566,6 +563,19 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             _domains.Add(domainId, entry);
         }
         return entry;
+    }
+
+    private string? UserIdByNameLocked(string domainId, string name) =>
+        _domains.TryGetValue(domainId, out var entry) && entry.TryGetValue(name, out var id) ? id : null;
+
+    /// <summary>Takes the user's name out of their account's entry, if it is still theirs.</summary>
+    private void ForgetNameLocked(HuaweiUser user)
+    {
+        if (_domains.TryGetValue(user.DomainId, out var account) && account.TryGetValue(user.Name, out var id) && id == user.Id)
+        {
+            account.Remove(user.Name);
+            DropIfEmptyLocked(account, user.DomainId);
+        }
     }
 
     private void DropIfEmptyLocked(DomainEntry entry, string domainId)

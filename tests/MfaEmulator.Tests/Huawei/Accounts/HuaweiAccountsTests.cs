@@ -123,4 +123,22 @@ public sealed class HuaweiAccountsTests
         Assert.Null(_store.FindToken(token.Value));
         Assert.Equal(DefaultHuaweiAccount.AdminId, _store.FindToken(DefaultHuaweiAccount.AdminToken)!.UserId);
     }
+
+    [Fact]
+    public void A_state_with_two_users_of_one_name_in_one_account_does_not_fit()
+    {
+        var domain = _store.CreateDomain(null);
+        _store.CreateUser(domain.Id, "grace", null, null, null, admin: true);
+        var state = JsonSerializer.SerializeToNode(_store.Snapshot())!;
+        var users = state["users"]!.AsArray();
+        var twin = users.Single(u => u!["name"]!.GetValue<string>() == "grace")!.DeepClone();
+        twin["id"] = "1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f";
+        twin["access_key"] = "TWINACCESSKEY0000001";
+        users.Add(twin);
+
+        var error = Assert.Throws<InvalidStateException>(() => _store.Load(state));
+
+        Assert.Contains($"user name in its account {domain.Id}/grace appears twice", error.Message, StringComparison.Ordinal);
+        Assert.Equal(domain.Id, _store.FindUserByName(domain.Id, "grace")!.DomainId);
+    }
 }
