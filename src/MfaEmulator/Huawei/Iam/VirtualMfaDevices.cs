@@ -19,8 +19,12 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// <summary>One device per user: its serial number.</summary>
     private readonly Dictionary<string, string> _byUser = new(StringComparer.Ordinal);
 
-    /// <summary>Each account's serial numbers in creation order, so a page costs its size, not the store's (v5 paging relies on the order).</summary>
-    private readonly Dictionary<string, SequenceMap<string>> _byDomain = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each account's serial numbers in creation order, so a page costs its size, not the store's (v5 paging relies on
+    /// the order): an account's one device is its serial alone, a second makes a <see cref="SequenceMap{TKey}"/>. Most
+    /// accounts have one, and the map cost 40 bytes each (bench/results/scale.md).
+    /// </summary>
+    private readonly Dictionary<string, object> _byDomain = new(StringComparer.Ordinal);
     private long _sequence;
 
     public string Name => "huawei_mfa_devices";
@@ -175,12 +179,8 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
                     ? [own]
                     : [];
             }
-            if (!_byDomain.TryGetValue(domainId, out var ordered))
-            {
-                return [];
-            }
             // From the marker on: O(log n) to find, then the page itself.
-            var after = ordered.After(afterSequence).Select(serial => _bySerial[serial]);
+            var after = SerialsAfterLocked(domainId, afterSequence).Select(serial => _bySerial[serial]);
             return [.. take is { } n ? after.Take(n) : after];
         }
     }
@@ -201,12 +201,9 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
         lock (_gate)
         {
-            if (_byDomain.TryGetValue(id, out var ordered))
+            foreach (var serial in SerialsAfterLocked(id, 0).ToList())
             {
-                foreach (var serial in ordered.After(0).ToList())
-                {
-                    RemoveLocked(_bySerial[serial]);
-                }
+                RemoveLocked(_bySerial[serial]);
             }
         }
         return true;
@@ -255,7 +252,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         }
         if (change.ValueAs<VirtualMfaDevice>(d => d.SerialNumber) is { } device)
         {
-            StateSchema.Require(!_byUser.ContainsKey(device.UserId) && !(_byDomain.GetValueOrDefault(device.DomainId)?.Contains(device.Sequence) ?? false), Name,
+            StateSchema.Require(!_byUser.ContainsKey(device.UserId) && !SequenceTakenLocked(device.DomainId, device.Sequence), Name,
                 $"the change of device {change.Key} clashes with another device");
             AddLocked(device);
             _sequence = Math.Max(_sequence, device.Sequence);
@@ -275,12 +272,21 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         _bySerial.Add(device.SerialNumber, device);
         log.Put(this, Devices, device.SerialNumber, device);
         _byUser.Add(device.UserId, device.SerialNumber);
-        if (!_byDomain.TryGetValue(device.DomainId, out var ordered))
+        switch (_byDomain.GetValueOrDefault(device.DomainId))
         {
-            ordered = new SequenceMap<string>();
-            _byDomain.Add(device.DomainId, ordered);
+            case null:
+                _byDomain.Add(device.DomainId, device.SerialNumber);
+                break;
+            case string one:
+                var second = new SequenceMap<string>();
+                second.Add(_bySerial[one].Sequence, one);
+                second.Add(device.Sequence, device.SerialNumber);
+                _byDomain[device.DomainId] = second;
+                break;
+            case SequenceMap<string> ordered:
+                ordered.Add(device.Sequence, device.SerialNumber);
+                break;
         }
-        ordered.Add(device.Sequence, device.SerialNumber);
     }
 
     private void RemoveLocked(VirtualMfaDevice device)
@@ -288,15 +294,34 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         _bySerial.Remove(device.SerialNumber);
         log.Remove(this, Devices, device.SerialNumber);
         _byUser.Remove(device.UserId);
-        if (_byDomain.TryGetValue(device.DomainId, out var ordered))
+        switch (_byDomain.GetValueOrDefault(device.DomainId))
         {
-            ordered.Remove(device.Sequence);
-            if (ordered.Count == 0)
-            {
+            case string one when one == device.SerialNumber:
                 _byDomain.Remove(device.DomainId);
-            }
+                break;
+            case SequenceMap<string> ordered:
+                ordered.Remove(device.Sequence);
+                if (ordered.Count == 0)
+                {
+                    _byDomain.Remove(device.DomainId);
+                }
+                break;
         }
     }
+
+    private IEnumerable<string> SerialsAfterLocked(string domainId, long afterSequence) => _byDomain.GetValueOrDefault(domainId) switch
+    {
+        string one => _bySerial[one].Sequence > afterSequence ? [one] : [],
+        SequenceMap<string> ordered => ordered.After(afterSequence),
+        _ => [],
+    };
+
+    private bool SequenceTakenLocked(string domainId, long sequence) => _byDomain.GetValueOrDefault(domainId) switch
+    {
+        string one => _bySerial[one].Sequence == sequence,
+        SequenceMap<string> ordered => ordered.Contains(sequence),
+        _ => false,
+    };
 
     private DeviceOutcome Store(VirtualMfaDevice device)
     {
