@@ -3,10 +3,9 @@ using System.Collections;
 namespace MfaEmulator.Common.Store;
 
 /// <summary>
-/// The keys one index entry holds (an account's users, a user's tokens). Most hold one, so the first is kept in a
-/// field and a hash set is made only for a second: a million entries then cost a million 32-byte objects, not a
-/// million hash sets of ~200 bytes each. Add, remove and contains stay O(1). An index entry may derive from it to carry
-/// its record too (one object per entry instead of a record, a set and a dictionary slot).
+/// The keys one index entry holds (a user's kept tokens). Most hold one, so the first is kept in a field and a hash set
+/// is made only for a second: a million entries then cost a million 32-byte objects, not a million hash sets of ~200
+/// bytes each. Add, remove and contains stay O(1).
 /// </summary>
 internal class KeySet<T> : IEnumerable<T> where T : class
 {

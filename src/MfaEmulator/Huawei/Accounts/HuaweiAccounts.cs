@@ -18,8 +18,13 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DomainEntry> _domains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UserEntry> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HuaweiUser> _users = new(StringComparer.Ordinal);
+
+    /// <summary>Kept tokens (fixed values: seed files, control calls) by value; issued ones are sealed, not kept.</summary>
     private readonly Dictionary<string, IssuedToken> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>Each user's kept tokens, so deleting the user ends them; few users have any.</summary>
+    private readonly Dictionary<string, KeySet<string>> _keptTokensByUser = new(StringComparer.Ordinal);
 
     /// <summary>Which account each project id belongs to (project id → domain id), as strict mode learns them.</summary>
     private readonly Dictionary<string, string> _projects = new(StringComparer.Ordinal);
@@ -81,7 +86,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         {
             foreach (var userId in _domains.GetValueOrDefault(domainId)?.Values.ToList() ?? [])
             {
-                RemoveUserLocked(_users[userId].User);
+                RemoveUserLocked(_users[userId]);
             }
             RemoveDomainLocked(domainId);
             // Projects are few (one per region an account uses); this scan is over projects, not users or devices.
@@ -102,7 +107,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         lock (_gate)
         {
             return new AccountsState(
-                [.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values.Select(entry => entry.User)], [.. _tokens.Values], new(_projects), _seal.KeyText);
+                [.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values], [.. _tokens.Values], new(_projects), _seal.KeyText);
         }
     }
 
@@ -211,7 +216,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _users.GetValueOrDefault(id)?.User;
+            return _users.GetValueOrDefault(id);
         }
     }
 
@@ -219,7 +224,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return UserIdByNameLocked(domainId, name) is { } id ? _users[id].User : null;
+            return UserIdByNameLocked(domainId, name) is { } id ? _users[id] : null;
         }
     }
 
@@ -227,7 +232,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _userByAccessKey.TryGetValue(accessKey, out var id) ? _users[id].User : null;
+            return _userByAccessKey.TryGetValue(accessKey, out var id) ? _users[id] : null;
         }
     }
 
@@ -274,11 +279,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            if (!_users.TryGetValue(userId, out var entry))
+            if (!_users.TryGetValue(userId, out var user))
             {
                 return null;
             }
-            var user = entry.User;
             var changed = change(user) with { Id = user.Id, DomainId = user.DomainId, AccessKey = user.AccessKey };
             if (changed.Name != user.Name && UserIdByNameLocked(user.DomainId, changed.Name) is not null)
             {
@@ -294,11 +298,11 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            if (!_users.TryGetValue(userId, out var entry))
+            if (!_users.TryGetValue(userId, out var user))
             {
                 return false;
             }
-            RemoveUserLocked(entry.User);
+            RemoveUserLocked(user);
             return true;
         }
     }
@@ -308,7 +312,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return [.. (_domains.GetValueOrDefault(domainId)?.Values ?? []).Select(id => _users[id].User).OrderBy(u => u.Name, StringComparer.Ordinal)];
+            return [.. (_domains.GetValueOrDefault(domainId)?.Values ?? []).Select(id => _users[id]).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
     }
 
@@ -352,7 +356,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         }
         lock (_gate)
         {
-            return _users.TryGetValue(token.UserId, out var entry) && entry.User.TokenStamp == stamp ? token : null;
+            return _users.TryGetValue(token.UserId, out var user) && user.TokenStamp == stamp ? token : null;
         }
     }
 
@@ -395,6 +399,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         _domains.Clear();
         _users.Clear();
+        _keptTokensByUser.Clear();
         _tokens.Clear();
         _projects.Clear();
         _expiries.Clear();
@@ -441,16 +446,12 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// <summary>Adds or replaces a user under every index (a replaced user keeps its id; its old name and access key leave the indexes).</summary>
     private void AddUserLocked(HuaweiUser user)
     {
-        if (_users.TryGetValue(user.Id, out var entry))
+        if (_users.TryGetValue(user.Id, out var replaced))
         {
-            ForgetNameLocked(entry.User);
-            _userByAccessKey.Remove(entry.User.AccessKey);
-            entry.User = user;
+            ForgetNameLocked(replaced);
+            _userByAccessKey.Remove(replaced.AccessKey);
         }
-        else
-        {
-            _users.Add(user.Id, new UserEntry(user));
-        }
+        _users[user.Id] = user;
         _log.Put(this, Users, user.Id, user);
         _userByAccessKey[user.AccessKey] = user.Id;
         EntryOf(user.DomainId).Set(user.Name, user.Id);
@@ -461,9 +462,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         _log.Remove(this, Users, user.Id);
         _userByAccessKey.Remove(user.AccessKey);
         ForgetNameLocked(user);
-        if (_users.Remove(user.Id, out var entry))
+        _users.Remove(user.Id);
+        if (_keptTokensByUser.Remove(user.Id, out var kept))
         {
-            foreach (var value in entry)
+            foreach (var value in kept)
             {
                 _tokens.Remove(value);
             }
@@ -472,13 +474,18 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void AddTokenLocked(IssuedToken token)
     {
-        if (!_users.TryGetValue(token.UserId, out var holder))
+        if (!_users.ContainsKey(token.UserId))
         {
             return; // the user was deleted while the token was being made: a token of nobody is not kept
         }
         _tokens[token.Value] = token;
         _log.Put(this, Tokens, token.Value, token);
-        holder.Add(token.Value);
+        if (!_keptTokensByUser.TryGetValue(token.UserId, out var kept))
+        {
+            kept = new KeySet<string>();
+            _keptTokensByUser.Add(token.UserId, kept);
+        }
+        kept.Add(token.Value);
         if (token.ExpiresAt != DateTimeOffset.MaxValue)
         {
             _expiries.Enqueue(token.Value, token.ExpiresAt + ExpiredTokenMemory);
@@ -489,7 +496,10 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         _tokens.Remove(token.Value);
         _log.Remove(this, Tokens, token.Value);
-        _users.GetValueOrDefault(token.UserId)?.Remove(token.Value);
+        if (_keptTokensByUser.TryGetValue(token.UserId, out var kept) && kept.Remove(token.Value) && kept.Count == 0)
+        {
+            _keptTokensByUser.Remove(token.UserId);
+        }
     }
 
     /// <summary>A user's removal takes their tokens with it, as <see cref="RemoveUserLocked"/> does; a user put over an existing one is an update.</summary>
@@ -512,7 +522,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
             case Users:
                 if (_users.TryGetValue(key, out var removed))
                 {
-                    RemoveUserLocked(removed.User);
+                    RemoveUserLocked(removed);
                 }
                 break;
             case Tokens when change.ValueAs<IssuedToken>(t => t.Value) is { } token:
@@ -538,12 +548,6 @@ internal sealed class HuaweiAccounts : IEmulatorStore
                 throw change.UnknownTable();
         }
     });
-
-    /// <summary>A user with the values of their tokens: the token index lives in the user's entry, not in a dictionary of its own.</summary>
-    private sealed class UserEntry(HuaweiUser user) : KeySet<string>
-    {
-        public HuaweiUser User { get; set; } = user;
-    }
 
     /// <summary>
     /// An account with its users' ids by name (IAM names are unique in an account): sign-in by name looks them up, tenant
