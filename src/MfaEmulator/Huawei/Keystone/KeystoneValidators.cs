@@ -36,6 +36,12 @@ internal sealed class CreateTokenValidator : AbstractValidator<CreateTokenReques
                         RuleFor(r => r.Body!.Auth!.Identity!.Totp!.User!.Passcode).NotEmpty()
                             .Invalid("Invalid input for field 'passcode': 'passcode' is a required property."))));
         })));
+        // The token carries its project (TokenSeal), and a token must stay within the 32,768 characters IAM reads.
+        When(r => r.Body?.Auth?.Scope?.Project is not null, () =>
+        {
+            RuleFor(r => r.Body!.Auth!.Scope!.Project!.Id).MaximumLength(MaxFieldLength).Invalid($"Invalid input for field 'id': at most {MaxFieldLength} characters.");
+            RuleFor(r => r.Body!.Auth!.Scope!.Project!.Name).MaximumLength(MaxFieldLength).Invalid($"Invalid input for field 'name': at most {MaxFieldLength} characters.");
+        });
     }
 }
 

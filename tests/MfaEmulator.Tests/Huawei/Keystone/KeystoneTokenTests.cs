@@ -126,6 +126,23 @@ public sealed class KeystoneTokenTests(EmulatorFactory factory) : IClassFixture<
         await KeystoneError(await RequestToken(body), HttpStatusCode.BadRequest, message);
 
     [Fact]
+    public async Task A_scope_project_name_over_255_characters_is_400_and_one_of_255_is_in_the_token()
+    {
+        var user = await _api.CreateUser();
+
+        var tooLong = await RequestToken(PasswordAuth(user, scope: new { project = new { name = new string('p', 256) } }));
+        var longest = await RequestToken(PasswordAuth(user, scope: new { project = new { name = new string('p', 255) } }));
+        var token = longest.Headers.GetValues("X-Subject-Token").Single();
+        var validate = HttpExtensions.Json(HttpMethod.Get, "/v3/auth/tokens", null, user.Token);
+        validate.Headers.TryAddWithoutValidation("X-Subject-Token", token);
+        var validated = await _api.Client.SendAsync(validate);
+
+        await KeystoneError(tooLong, HttpStatusCode.BadRequest, "Invalid input for field 'name': at most 255 characters.");
+        Assert.Equal(HttpStatusCode.Created, longest.StatusCode);
+        Assert.Equal(new string('p', 255), (await validated.JsonBody()).GetProperty("token").GetProperty("project").Str("name"));
+    }
+
+    [Fact]
     public async Task Issued_tokens_expire_after_24_hours_on_the_emulators_clock()
     {
         var user = await _api.CreateUser();
