@@ -69,12 +69,13 @@ internal static class IamV5Endpoints
         [AsParameters] CreateVirtualMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var body = request.Body!;
-        if (Target(caller, access, body.UserId!, "iam:mfa:createVirtualMFADeviceV5") is { } error)
+        if (Target(caller, access, body.UserId!, "iam:mfa:createVirtualMFADeviceV5", out var user) is { } error)
         {
             return error;
         }
         var serial = SerialNumbers.V5(caller.DomainId, body.VirtualMfaDeviceName!);
-        var outcome = devices.Create(caller.DomainId, body.UserId!, body.VirtualMfaDeviceName!, serial);
+        // The stored user's id, not the body's copy of it: one string per device, not two.
+        var outcome = devices.Create(caller.DomainId, user!.Id, body.VirtualMfaDeviceName!, serial);
         return outcome.Device is { } device
             ? TypedResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, Base32.Encode(device.Secret))))
             : DeviceErrors.For(outcome, body.UserId!, serial);
@@ -139,8 +140,10 @@ internal static class IamV5Endpoints
     }
 
     /// <summary>Null when the caller may act on the user: same account (else 404) and, in strict mode, themself or an administrator (else 403).</summary>
-    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action) =>
-        access.TryTarget(caller, userId, IamRule.SelfOrAdmin, user => IamV5Errors.AccessDenied(action, $"iam::{caller.DomainId}:user:{user.Name}"), out _, out var error)
+    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action) => Target(caller, access, userId, action, out _);
+
+    private static ApiError? Target(HuaweiCaller caller, IamAccess access, string userId, string action, out HuaweiUser? user) =>
+        access.TryTarget(caller, userId, IamRule.SelfOrAdmin, denied => IamV5Errors.AccessDenied(action, $"iam::{caller.DomainId}:user:{denied.Name}"), out user, out var error)
             ? null
             : error;
 }

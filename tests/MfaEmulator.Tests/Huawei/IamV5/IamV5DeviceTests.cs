@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using MfaEmulator.Huawei.Accounts;
+using MfaEmulator.Huawei.Iam;
 using MfaEmulator.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static MfaEmulator.Tests.Infrastructure.HuaweiAssert;
 
 namespace MfaEmulator.Tests.Huawei.IamV5;
@@ -33,6 +36,17 @@ public sealed class IamV5DeviceTests(EmulatorFactory factory) : IClassFixture<Em
         var response = await _api.Send(HttpMethod.Get, "/v5/mfa-devices" + query, null, caller.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonBody();
+    }
+
+    [Fact]
+    public async Task A_v5_device_keeps_its_users_own_id_string_not_the_bodys_copy()
+    {
+        var (admin, serial) = await AccountWithDevice();
+
+        var device = factory.Services.GetRequiredService<VirtualMfaDevices>().Find(serial)!;
+        var user = factory.Services.GetRequiredService<HuaweiAccounts>().FindUser(admin.UserId)!;
+
+        Assert.Same(user.Id, device.UserId);
     }
 
     [Fact]
