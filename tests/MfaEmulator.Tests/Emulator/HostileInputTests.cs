@@ -160,6 +160,8 @@ public sealed class HostileInputTests(EmulatorFactory factory) : IClassFixture<E
         "policies.default.policy.second_factors=null",
         "policies.default.active_second_factors=null",
         "token.user_id=nobody",
+        "token_key=16 bytes",
+        "token_key=not base64",
         "unknown part",
     };
 
@@ -197,6 +199,8 @@ public sealed class HostileInputTests(EmulatorFactory factory) : IClassFixture<E
             case "policies.default.policy=null": policies["default"]!["policy"] = null; break;
             case "policies.default.policy.second_factors=null": policies["default"]!["policy"]!["second_factors"] = null; break;
             case "policies.default.active_second_factors=null": policies["default"]!["active_second_factors"] = null; break;
+            case "token_key=16 bytes": accounts["token_key"] = Convert.ToBase64String(new byte[16]); break;
+            case "token_key=not base64": accounts["token_key"] = "not base64!"; break;
             case "unknown part": document["huawei_acounts"] = new JsonObject(); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage));
         }
