@@ -107,7 +107,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         lock (_gate)
         {
             return new AccountsState(
-                [.. _domains.Values.Select(entry => entry.Domain).OfType<HuaweiDomain>()], [.. _users.Values], [.. _tokens.Values], new(_projects), _seal.KeyText);
+                [.. _domains.Select(pair => pair.Value.DomainOf(pair.Key)).OfType<HuaweiDomain>()], [.. _users.Values], [.. _tokens.Values], new(_projects), _seal.KeyText);
         }
     }
 
@@ -200,7 +200,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _domains.GetValueOrDefault(id)?.Domain;
+            return _domains.GetValueOrDefault(id)?.DomainOf(id);
         }
     }
 
@@ -208,7 +208,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     {
         lock (_gate)
         {
-            return _domainByName.TryGetValue(name, out var id) ? _domains[id].Domain : null;
+            return _domainByName.TryGetValue(name, out var id) ? _domains[id].DomainOf(id) : null;
         }
     }
 
@@ -242,7 +242,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
         var domain = new HuaweiDomain(id ?? _random.NewHex(32), name ?? $"account-{_random.NewHex(8)}");
         lock (_gate)
         {
-            if (_domains.GetValueOrDefault(domain.Id)?.Domain is not null)
+            if (_domains.GetValueOrDefault(domain.Id)?.Name is not null)
             {
                 throw new InvalidOperationException($"The account {domain.Id} exists already.");
             }
@@ -410,21 +410,21 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void AddDomainLocked(HuaweiDomain domain)
     {
-        EntryOf(domain.Id).Domain = domain;
+        EntryOf(domain.Id).Name = domain.Name;
         _domainByName.TryAdd(domain.Name, domain.Id);
         _log.Put(this, Domains, domain.Id, domain);
     }
 
     private void RemoveDomainLocked(string domainId)
     {
-        if (_domains.TryGetValue(domainId, out var entry) && entry.Domain is { } domain)
+        if (_domains.TryGetValue(domainId, out var entry) && entry.Name is { } name)
         {
-            entry.Domain = null;
+            entry.Name = null;
             DropIfEmptyLocked(entry, domainId);
             _log.Remove(this, Domains, domainId);
-            if (_domainByName.GetValueOrDefault(domain.Name) == domainId)
+            if (_domainByName.GetValueOrDefault(name) == domainId)
             {
-                _domainByName.Remove(domain.Name);
+                _domainByName.Remove(name);
             }
         }
     }
@@ -552,11 +552,14 @@ internal sealed class HuaweiAccounts : IEmulatorStore
     /// <summary>
     /// An account with its users' ids by name (IAM names are unique in an account): sign-in by name looks them up, tenant
     /// resets and KeystoneListUsers walk them. A user may name an account that is not there (made while a tenant reset
-    /// removed it), so an entry stays while it has users.
+    /// removed it), so an entry stays while it has users; its <see cref="Name"/> is then null.
     /// </summary>
     private sealed class DomainEntry : SmallMap<string, string>
     {
-        public HuaweiDomain? Domain { get; set; }
+        public string? Name { get; set; }
+
+        /// <summary>The account's record, made when asked: a record kept per account cost 32 bytes (bench/results/scale.md).</summary>
+        public HuaweiDomain? DomainOf(string id) => Name is null ? null : new(id, Name);
     }
 
     private DomainEntry EntryOf(string domainId)
@@ -584,7 +587,7 @@ internal sealed class HuaweiAccounts : IEmulatorStore
 
     private void DropIfEmptyLocked(DomainEntry entry, string domainId)
     {
-        if (entry.Domain is null && entry.Count == 0)
+        if (entry.Name is null && entry.Count == 0)
         {
             _domains.Remove(domainId);
         }
