@@ -7,7 +7,7 @@ namespace MfaEmulator.Common.Store;
 /// is made only for a second: a million entries then cost a million 32-byte objects, not a million hash sets of ~200
 /// bytes each. Add, remove and contains stay O(1).
 /// </summary>
-internal class KeySet<T> : IEnumerable<T> where T : class
+internal sealed class KeySet<T> : IEnumerable<T> where T : class
 {
     private T? _one;
     private HashSet<T>? _many;

@@ -25,8 +25,6 @@ internal class SmallMap<TKey, TValue> where TKey : class where TValue : class
         return _oneKey is not null && EqualityComparer<TKey>.Default.Equals(_oneKey, key);
     }
 
-    public bool ContainsKey(TKey key) => TryGetValue(key, out _);
-
     /// <summary>Adds the entry, or replaces the value of its key.</summary>
     public void Set(TKey key, TValue value)
     {
