@@ -33,6 +33,10 @@ internal static class EmulatorHost
             kestrel.Limits.MaxRequestHeadersTotalSize = 128 * 1024;
         });
         builder.Services.Configure<JsonOptions>(json => ConfigureJson(json.SerializerOptions));
+        // Bodies are bound from the bytes UseReceivedBody already holds, as a stream. ASP.NET 10's default, a PipeReader,
+        // ends each read with ReadOnlySequence's reflection-based Equals (System.Text.Json's PipeReadBufferState.Dispose):
+        // field lists and boxes on every request with a body. The switch is ASP.NET's own (aspnetcore-10 release notes).
+        AppContext.SetSwitch("Microsoft.AspNetCore.UseStreamBasedJsonParsing", true);
         builder.Logging.ClearProviders().AddEventSourceLogger().AddProvider(new BatchedConsoleLoggerProvider(Console.OpenStandardOutput()));
         // ASP.NET's "Request starting/finished" lines carry the query string, where secrets may travel (?access_token=);
         // and with this category on at any level, hosting starts an Activity and a log scope for every request (a

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text.Json;
 using MfaEmulator.Common.Errors;
 using Microsoft.AspNetCore.Http.Features;
@@ -91,10 +90,8 @@ internal static class RequestBody
             return;
         }
         context.Features.Set(new ReceivedBody(bytes, isJson));
+        // The binder reads this stream (UseStreamBasedJsonParsing); Kestrel would wrap a pipe around it only if asked.
         request.Body = new MemoryStream(bytes, writable: false);
-        // The binder reads BodyReader: a reader straight over the bytes, rather than the pipe ASP.NET would wrap
-        // around the stream above (a pipe, its buffer segments and a pooled buffer per request).
-        context.Features.Set<IRequestBodyPipeFeature>(new BufferedBodyPipe(PipeReader.Create(new ReadOnlySequence<byte>(bytes))));
         await next(context);
     });
 
@@ -256,7 +253,7 @@ internal static class RequestBody
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A body of a declared length (already checked against the limit; the server ends a shorter one with a 400).</summary>
-    private static async Task<byte[]> ReadKnownLengthAsync(Stream body, int length, CancellationToken cancel)
+    private static async ValueTask<byte[]> ReadKnownLengthAsync(Stream body, int length, CancellationToken cancel)
     {
         var bytes = new byte[length];
         var filled = 0;
@@ -266,11 +263,6 @@ internal static class RequestBody
             filled += read;
         }
         return filled == length ? bytes : bytes[..filled];
-    }
-
-    private sealed class BufferedBodyPipe(PipeReader reader) : IRequestBodyPipeFeature
-    {
-        public PipeReader Reader { get; } = reader;
     }
 
     /// <summary>The whole body, or null when it is longer than <paramref name="limit"/>.</summary>
