@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
 namespace MfaEmulator.Emulator;
 
 /// <summary>
@@ -40,8 +42,14 @@ internal static class GrpcTransport
     }
 
     /// <summary>After routing: CORS preflights for gRPC-web, then gRPC-web translated to gRPC for every service.</summary>
-    public static IApplicationBuilder UseEmulatorGrpcWeb(this IApplicationBuilder app) =>
-        app.UseCors().UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+    /// <summary>
+    /// gRPC-web, and CORS for the gRPC services, the only endpoints with a CORS policy (<see cref="CorsPolicy"/>). The
+    /// CORS middleware runs only where an endpoint asks for it: on every other route it answered nothing, and cost a
+    /// policy provider and an items dictionary per request.
+    /// </summary>
+    public static IApplicationBuilder UseEmulatorGrpcWeb(this IApplicationBuilder app) => app
+        .UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null, cors => cors.UseCors())
+        .UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
 
     public static IEndpointRouteBuilder MapGrpcReflection(this IEndpointRouteBuilder routes)
     {

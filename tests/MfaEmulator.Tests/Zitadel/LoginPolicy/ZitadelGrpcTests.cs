@@ -184,6 +184,25 @@ public sealed class ZitadelGrpcTests : IAsyncLifetime
         Assert.Contains("x-zitadel-orgid", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Only the gRPC services carry a CORS policy; the REST gateway routes answer a browser origin without CORS headers.</summary>
+    [Fact]
+    public async Task A_gRPC_web_call_from_a_browser_origin_is_allowed_and_a_REST_call_gets_no_CORS_headers()
+    {
+        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
+        using var grpcWeb = new HttpRequestMessage(HttpMethod.Post, "zitadel.management.v1.ManagementService/AddSecondFactorToLoginPolicy") { Content = new ByteArrayContent([0, 0, 0, 0, 0]) };
+        grpcWeb.Content.Headers.ContentType = new("application/grpc-web");
+        grpcWeb.Headers.Add("Origin", "http://localhost:3000");
+        using var rest = new HttpRequestMessage(HttpMethod.Post, "management/v1/policies/login/second_factors/_search") { Content = new StringContent("{}") };
+        rest.Headers.Add("Origin", "http://localhost:3000");
+
+        using var grpcWebResponse = await http.SendAsync(grpcWeb);
+        using var restResponse = await http.SendAsync(rest);
+
+        Assert.Equal("http://localhost:3000", grpcWebResponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(HttpStatusCode.Unauthorized, restResponse.StatusCode);
+        Assert.False(restResponse.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     /// <summary>One story, three transports: each org ends in the same visible state.</summary>
     [Fact]
     public async Task The_same_story_over_REST_gRPC_and_gRPC_web_leaves_the_same_state()
