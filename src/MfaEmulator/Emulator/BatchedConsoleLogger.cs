@@ -6,13 +6,14 @@ namespace MfaEmulator.Emulator;
 /// <summary>
 /// The console log, one line per entry (<c>info: Category[id] message</c>), written so that logging a line per request
 /// does not cost the request its throughput. ASP.NET's console logger takes a lock per entry and writes and
-/// flushes each line on its own (under wrk, a third of the emulator's CPU went there); here a line is formatted on
-/// the caller's thread, queued without waiting, and one background task writes whatever has queued, at most
-/// every 20 ms.
+/// flushes each line on its own (under wrk, a third of the emulator's CPU went there); here an entry is queued without
+/// waiting, and one background task formats and writes whatever has queued, at most every 20 ms. A message whose
+/// state can format itself (<see cref="ISpanFormattable"/>, such as <see cref="RequestLine"/>, which must not change
+/// after it is logged) is formatted there, into the writer's buffer; any other is formatted by the caller.
 /// </summary>
 internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider
 {
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Entry> _entries = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Stream _output;
     private readonly Task _writer;
     private static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(20);
@@ -28,25 +29,28 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider
     /// <summary>Writes what is queued and stops (a clean stop loses no line).</summary>
     public void Dispose()
     {
-        _lines.Writer.TryComplete();
+        _entries.Writer.TryComplete();
         _writer.Wait(TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>One line to write: its message is a string, or an <see cref="ISpanFormattable"/> to format when written.</summary>
+    private readonly record struct Entry(LogLevel Level, string Category, int EventId, object Message, Exception? Exception);
 
     private async Task WriteLoop()
     {
         // Not disposed: its Dispose would flush once more into a console that may be gone; every batch is flushed below.
         var writer = new StreamWriter(_output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
-        while (await _lines.Reader.WaitToReadAsync())
+        var formatted = new char[256];
+        while (await _entries.Reader.WaitToReadAsync())
         {
             // Under load lines keep coming: gathering them for a moment first makes one wake of this task and one
             // write carry hundreds of lines; woken per line, the log cost a request ~6 µs of CPU (bench/results/load.md).
             await Task.Delay(GatherFor);
             try
             {
-                while (_lines.Reader.TryRead(out var line))
+                while (_entries.Reader.TryRead(out var entry))
                 {
-                    writer.Write(line);
-                    writer.Write('\n');
+                    formatted = Write(writer, entry, formatted);
                 }
                 writer.Flush();
             }
@@ -55,6 +59,37 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider
                 // Nobody reads the console any more (a closed pipe): the emulator goes on without its log.
             }
         }
+    }
+
+    /// <summary>Writes one line; returns the formatting buffer, grown if a message needed more room.</summary>
+    private static char[] Write(StreamWriter writer, Entry entry, char[] formatted)
+    {
+        writer.Write(LevelName(entry.Level));
+        writer.Write(": ");
+        writer.Write(entry.Category);
+        writer.Write('[');
+        writer.Write(entry.EventId);
+        writer.Write("] ");
+        if (entry.Message is ISpanFormattable message)
+        {
+            int written;
+            while (!message.TryFormat(formatted, out written, default, null))
+            {
+                formatted = new char[formatted.Length * 2];
+            }
+            writer.Write(formatted.AsSpan(0, written));
+        }
+        else
+        {
+            writer.Write((string)entry.Message);
+        }
+        if (entry.Exception is { } exception)
+        {
+            writer.Write(' ');
+            writer.Write(exception.ToString());
+        }
+        writer.Write('\n');
+        return formatted;
     }
 
     private static string LevelName(LogLevel level) => level switch
@@ -79,11 +114,8 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider
             {
                 return;
             }
-            var message = formatter(state, exception);
-            var line = exception is null
-                ? $"{LevelName(logLevel)}: {category}[{eventId.Id}] {message}"
-                : $"{LevelName(logLevel)}: {category}[{eventId.Id}] {message} {exception}";
-            provider._lines.Writer.TryWrite(line);
+            object message = state is ISpanFormattable deferred ? deferred : formatter(state, exception);
+            provider._entries.Writer.TryWrite(new Entry(logLevel, category, eventId.Id, message, exception));
         }
     }
 }
