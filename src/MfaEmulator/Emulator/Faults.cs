@@ -43,21 +43,24 @@ internal sealed class FaultStore(IRandomSource random)
     {
         lock (_gate)
         {
-            var index = _faults.FindIndex(f => (f.Method is null || f.Method == method) && path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
-            if (index < 0)
+            // A loop, not FindIndex: its predicate would capture the request, a closure on every request.
+            for (var index = 0; index < _faults.Count; index++)
             {
-                return null;
+                var fault = _faults[index];
+                if ((fault.Method is null || fault.Method == method) && path.StartsWith(fault.PathPrefix, StringComparison.Ordinal))
+                {
+                    if (fault.Remaining <= 1)
+                    {
+                        _faults.RemoveAt(index);
+                    }
+                    else
+                    {
+                        _faults[index] = fault with { Remaining = fault.Remaining - 1 };
+                    }
+                    return fault;
+                }
             }
-            var fault = _faults[index];
-            if (fault.Remaining <= 1)
-            {
-                _faults.RemoveAt(index);
-            }
-            else
-            {
-                _faults[index] = fault with { Remaining = fault.Remaining - 1 };
-            }
-            return fault;
+            return null;
         }
     }
 

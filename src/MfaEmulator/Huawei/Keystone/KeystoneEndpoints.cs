@@ -180,7 +180,7 @@ internal static class KeystoneEndpoints
         {
             DeviceFailure.None => null,
             DeviceFailure.NotBound => KeystoneErrors.Unauthorized($"User {user.Id} has no bound virtual MFA device; bind one first."),
-            _ => KeystoneErrors.Unauthorized($"Invalid TOTP passcode. {IamErrors.Explain(outcome.CodeFailure)}"),
+            _ => KeystoneErrors.Unauthorized(IamErrors.InvalidPasscodeMessage(outcome.CodeFailure)),
         };
     }
 
