@@ -20,9 +20,9 @@ internal sealed class SetTwoFactorLoginConfigValidator : AbstractValidator<SetTw
             RuleFor(r => r.Body!.AuthType).NotNull().Invalid("'auth_type' is required")
                 .Must(t => t is "sms" or "code").As((_, type) => HssErrors.Invalid($"'auth_type' must be 'sms' or 'code', not '{type}'"));
             RuleFor(r => r.Body!.HostIdList).NotNull().Invalid("'host_id_list' is required")
-                .Must(list => list!.Count is > 0 and <= MaxHosts).Invalid($"'host_id_list' must list 1 to {MaxHosts} host ids");
-            RuleForEach(r => r.Body!.HostIdList)
-                .Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxHostIdLength)
+                .Must(list => list!.Count is > 0 and <= MaxHosts).Invalid($"'host_id_list' must list 1 to {MaxHosts} host ids")
+                // One check over the list rather than RuleForEach, whose child contexts cost every call ~600 bytes.
+                .Must(list => list!.All(id => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxHostIdLength))
                 .Invalid($"each host id in 'host_id_list' must be 1 to {MaxHostIdLength} characters");
             // The console asks for an SMN topic only for SMS/email verification; 'code' needs none (HSS user guide).
             RuleFor(r => r.Body!.TopicDisplayName).NotEmpty().When(r => r.Body!.AuthType == "sms" && r.Body.Enabled == true)
