@@ -24,7 +24,7 @@ internal static class ValidationFilter
         }
         return invocation =>
         {
-            foreach (var (index, validator, contextOf) in validators)
+            foreach (var (index, checker) in validators)
             {
                 if (invocation.Arguments[index] is not { } argument)
                 {
@@ -32,7 +32,8 @@ internal static class ValidationFilter
                 }
                 // Synchronously: no rule of this app is async (FluentValidation throws if one ever is), and the async
                 // path cost a state machine per rule on every request (HSS PUT under wrk: 55.6 → 44.8 µs of CPU).
-                var result = validator.Value.Validate(contextOf(argument));
+                var (validator, contextOf) = checker.Value;
+                var result = validator.Validate(contextOf(argument));
                 if (!result.IsValid)
                 {
                     var failure = result.Errors[0];
@@ -45,15 +46,15 @@ internal static class ValidationFilter
 
     /// <summary>
     /// Every parameter whose type is one of the app's request types, with its validator and a maker of its validation
-    /// context. That each has a validator is checked now; the validator itself is made on the endpoint's first call,
-    /// since building every validator's rules at start-up was a sixth of the start (~160 ms of CPU in a trace). The
-    /// context is of the request's own type: given a context of another, FluentValidation makes a second one (a
-    /// message formatter, a failure list and two dictionaries more per request).
+    /// context. That each has a validator is checked now; both are made on the endpoint's first call, since building
+    /// every validator's rules at start-up was a sixth of the start (~160 ms of CPU in a trace). The context is of the
+    /// request's own type: given a context of another, FluentValidation makes a second one (a message formatter, a
+    /// failure list and two dictionaries more per request).
     /// </summary>
-    public static IReadOnlyList<(int Index, Lazy<IValidator> Validator, Func<object, IValidationContext> ContextOf)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
+    public static IReadOnlyList<(int Index, Lazy<(IValidator Validator, Func<object, IValidationContext> ContextOf)> Checker)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
     {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
-        var found = new List<(int, Lazy<IValidator>, Func<object, IValidationContext>)>();
+        var found = new List<(int, Lazy<(IValidator, Func<object, IValidationContext>)>)>();
         var parameters = handler.GetParameters();
         for (var index = 0; index < parameters.Length; index++)
         {
@@ -68,9 +69,10 @@ internal static class ValidationFilter
                 throw new InvalidOperationException(
                     $"{handler.DeclaringType?.Name}.{handler.Name} takes a {type.Name}, which has no validator: add an AbstractValidator<{type.Name}> so bad input gets the vendor's 400.");
             }
-            var contextOf = typeof(ValidationFilter).GetMethod(nameof(ContextOf), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(type).CreateDelegate<Func<object, IValidationContext>>();
-            found.Add((index, new Lazy<IValidator>(() => (IValidator)services.GetRequiredService(validatorType)), contextOf));
+            found.Add((index, new Lazy<(IValidator, Func<object, IValidationContext>)>(() => (
+                (IValidator)services.GetRequiredService(validatorType),
+                typeof(ValidationFilter).GetMethod(nameof(ContextOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(type).CreateDelegate<Func<object, IValidationContext>>()))));
         }
         return found;
     }
