@@ -41,11 +41,10 @@ internal static class GrpcTransport
         return services;
     }
 
-    /// <summary>After routing: CORS preflights for gRPC-web, then gRPC-web translated to gRPC for every service.</summary>
     /// <summary>
-    /// gRPC-web, and CORS for the gRPC services, the only endpoints with a CORS policy (<see cref="CorsPolicy"/>). The
-    /// CORS middleware runs only where an endpoint asks for it: on every other route it answered nothing, and cost a
-    /// policy provider and an items dictionary per request.
+    /// After routing: CORS for gRPC-web, then gRPC-web translated to gRPC for every service. The CORS middleware runs
+    /// only on endpoints with a CORS policy (the gRPC services, <see cref="CorsPolicy"/>): on every other route it
+    /// answered nothing, and cost a policy provider and an items dictionary per request.
     /// </summary>
     public static IApplicationBuilder UseEmulatorGrpcWeb(this IApplicationBuilder app) => app
         .UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null, cors => cors.UseCors())
