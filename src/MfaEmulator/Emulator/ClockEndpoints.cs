@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Clock;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Emulator;
@@ -25,9 +26,9 @@ internal static class ClockEndpoints
         return group;
     }
 
-    public static Ok<ClockView> GetClock(EmulatorClock clock) => TypedResults.Ok(View(clock));
+    public static JsonOk<ClockView> GetClock(EmulatorClock clock) => JsonResults.Ok(View(clock));
 
-    public static Ok<ClockView> SetClock(ClockBody body, EmulatorClock clock)
+    public static JsonOk<ClockView> SetClock(ClockBody body, EmulatorClock clock)
     {
         if (body.FrozenAt is { } at)
         {
@@ -41,12 +42,12 @@ internal static class ClockEndpoints
         {
             clock.UseSystemTime();
         }
-        return TypedResults.Ok(View(clock));
+        return JsonResults.Ok(View(clock));
     }
 
-    public static Results<Ok<ClockView>, ApiError> AdvanceClock(AdvanceBody body, EmulatorClock clock) =>
+    public static Results<JsonOk<ClockView>, ApiError> AdvanceClock(AdvanceBody body, EmulatorClock clock) =>
         clock.TryAdvance(TimeSpan.FromSeconds(body.Seconds!.Value))
-            ? TypedResults.Ok(View(clock))
+            ? JsonResults.Ok(View(clock))
             : ControlErrors.InvalidRequest($"Advancing by {body.Seconds} seconds would move the clock outside {EmulatorClock.Earliest:yyyy-MM-dd} to {EmulatorClock.Latest:yyyy-MM-dd}.");
 
     private static ClockView View(EmulatorClock clock) =>

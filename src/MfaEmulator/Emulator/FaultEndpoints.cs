@@ -1,5 +1,6 @@
 using FluentValidation;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Emulator;
@@ -44,13 +45,13 @@ internal static class FaultEndpoints
         return group;
     }
 
-    public static Created<FaultCreated> AddFault(FaultBody body, FaultStore faults)
+    public static JsonCreated<FaultCreated> AddFault(FaultBody body, FaultStore faults)
     {
         var fault = faults.Add(body);
-        return TypedResults.Created($"/_emulator/faults/{fault.Id}", new FaultCreated(fault.Id));
+        return JsonResults.Created($"/_emulator/faults/{fault.Id}", new FaultCreated(fault.Id));
     }
 
-    public static Ok<IReadOnlyList<Fault>> ListFaults(FaultStore faults) => TypedResults.Ok(faults.All());
+    public static JsonOk<IReadOnlyList<Fault>> ListFaults(FaultStore faults) => JsonResults.Ok(faults.All());
 
     public static NoContent ClearFaults(FaultStore faults)
     {

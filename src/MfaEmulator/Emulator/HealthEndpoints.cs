@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using MfaEmulator.Common.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Emulator;
 
@@ -27,8 +27,8 @@ internal static class HealthEndpoints
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The main addresses (REST, gRPC-web, Swagger) apart from the native gRPC ones.</summary>
-    public static Ok<HealthReport> GetHealth(EmulatorOptions options, IServer server, ListenEndpoints endpoints, IEnumerable<IEmulatedVendor> vendors) =>
-        TypedResults.Ok(new HealthReport("ok", Version, options.Strict, endpoints.MainAddresses(server), endpoints.GrpcAddresses, [.. vendors.SelectMany(v => v.Apis)]));
+    public static JsonOk<HealthReport> GetHealth(EmulatorOptions options, IServer server, ListenEndpoints endpoints, IEnumerable<IEmulatedVendor> vendors) =>
+        JsonResults.Ok(new HealthReport("ok", Version, options.Strict, endpoints.MainAddresses(server), endpoints.GrpcAddresses, [.. vendors.SelectMany(v => v.Apis)]));
 
     public static IReadOnlyList<string> BoundAddresses(IServer server) =>
         [.. server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []];

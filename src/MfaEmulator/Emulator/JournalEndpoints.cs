@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using MfaEmulator.Common.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,8 +34,8 @@ internal static class JournalEndpoints
         return group;
     }
 
-    public static Ok<JournalPage> GetRequests([AsParameters] JournalQuery query, RequestJournal journal) =>
-        TypedResults.Ok(new JournalPage(journal.Capacity, journal.Recent(Math.Clamp(query.Limit ?? DefaultLimit, 1, Math.Max(1, journal.Capacity)), query.PathPrefix)));
+    public static JsonOk<JournalPage> GetRequests([AsParameters] JournalQuery query, RequestJournal journal) =>
+        JsonResults.Ok(new JournalPage(journal.Capacity, journal.Recent(Math.Clamp(query.Limit ?? DefaultLimit, 1, Math.Max(1, journal.Capacity)), query.PathPrefix)));
 
     public static NoContent ClearRequests(RequestJournal journal)
     {

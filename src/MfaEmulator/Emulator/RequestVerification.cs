@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FluentValidation;
-using Microsoft.AspNetCore.Http.HttpResults;
+using MfaEmulator.Common.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MfaEmulator.Emulator;
@@ -47,7 +47,7 @@ internal static class RequestVerification
         return group;
     }
 
-    public static Ok<VerifyResult> Verify([AsParameters] VerifyQuery query, RequestJournal journal)
+    public static JsonOk<VerifyResult> Verify([AsParameters] VerifyQuery query, RequestJournal journal)
     {
         var path = query.Path is null ? null : new Regex("^" + Regex.Escape(query.Path).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
         // Method, path and status are matched on the captured calls; only those are redacted to look at their bodies.
@@ -58,7 +58,7 @@ internal static class RequestVerification
                 && (query.GrpcStatus is null || call.GrpcStatus == query.GrpcStatus))
             .Where(e => query.BodyField is null || BodyFieldIs(e.Body, query.BodyField, query.BodyValue))
             .ToList();
-        return TypedResults.Ok(new VerifyResult(matching.Count, matching));
+        return JsonResults.Ok(new VerifyResult(matching.Count, matching));
     }
 
     /// <summary>The field is present (and, when a value is given, its text is that value; a secret reads as "***").</summary>

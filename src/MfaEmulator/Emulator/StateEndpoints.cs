@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ internal static class StateEndpoints
         return TypedResults.NoContent();
     }
 
-    public static Ok<JsonObject> GetState(EmulatorState state) => TypedResults.Ok(state.Snapshot());
+    public static JsonOk<JsonObject> GetState(EmulatorState state) => JsonResults.Ok(state.Snapshot());
 
     public static Results<NoContent, ApiError> PutState(JsonObject document, EmulatorState state)
     {

@@ -1,3 +1,5 @@
+using MfaEmulator.Common.Json;
+
 namespace MfaEmulator.Common.Errors;
 
 /// <summary>
@@ -43,8 +45,6 @@ internal abstract class ApiFamily
 
     public Task WriteAsync(HttpContext context, ApiError error)
     {
-        var envelope = Envelope(error, RequestIds.Get(context));
-        context.Response.StatusCode = error.Status;
-        return context.Response.WriteAsJsonAsync(envelope, envelope.GetType(), options: null, contentType: ContentType, cancellationToken: context.RequestAborted);
+        return JsonAnswer.WriteAsync(context, error.Status, Envelope(error, RequestIds.Get(context)), ContentType);
     }
 }

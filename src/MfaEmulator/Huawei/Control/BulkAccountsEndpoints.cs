@@ -1,7 +1,7 @@
+using MfaEmulator.Common.Json;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Iam;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MfaEmulator.Huawei.Control;
 
@@ -26,7 +26,7 @@ internal static class BulkAccountsEndpoints
         return group;
     }
 
-    public static Created<BulkAccountsCreated> CreateAccounts(BulkAccountsBody body, HuaweiAccounts accounts, VirtualMfaDevices devices)
+    public static JsonCreated<BulkAccountsCreated> CreateAccounts(BulkAccountsBody body, HuaweiAccounts accounts, VirtualMfaDevices devices)
     {
         CreatedHuaweiUser? first = null;
         string? firstSerial = null;
@@ -38,6 +38,6 @@ internal static class BulkAccountsEndpoints
             first ??= created;
             firstSerial ??= serial;
         }
-        return TypedResults.Created((string?)null, new BulkAccountsCreated(body.Count!.Value, first!, firstSerial));
+        return JsonResults.Created((string?)null, new BulkAccountsCreated(body.Count!.Value, first!, firstSerial));
     }
 }

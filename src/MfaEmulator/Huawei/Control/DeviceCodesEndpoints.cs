@@ -1,4 +1,5 @@
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Iam;
@@ -32,7 +33,7 @@ internal static class DeviceCodesEndpoints
         new Dictionary<string, string> { ["authentication_code_first"] = "previous", ["authentication_code_second"] = "current" },
         new Dictionary<string, string> { ["authentication_code_first"] = ExampleFirstCode, ["authentication_code_second"] = ExampleSecondCode });
 
-    public static Results<Ok<DeviceCodes>, ApiError> GetCodes([AsParameters] CodesRequest request, VirtualMfaDevices devices, TimeProvider clock)
+    public static Results<JsonOk<DeviceCodes>, ApiError> GetCodes([AsParameters] CodesRequest request, VirtualMfaDevices devices, TimeProvider clock)
     {
         if (devices.Find(request.SerialNumber!) is not { } device)
         {
@@ -42,7 +43,7 @@ internal static class DeviceCodesEndpoints
         var step = Totp.StepAt(now);
         using var codes = Totp.CodesOf(device.Secret);
         var validFor = (int)Math.Ceiling((Totp.StepEnd(step) - now).TotalSeconds);
-        return TypedResults.Ok(new DeviceCodes(
+        return JsonResults.Ok(new DeviceCodes(
             device.SerialNumber,
             codes.ForStep(step - 1),
             codes.ForStep(step),

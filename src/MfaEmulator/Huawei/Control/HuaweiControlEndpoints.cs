@@ -1,4 +1,5 @@
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
 using MfaEmulator.Huawei.Hss;
@@ -24,9 +25,9 @@ internal static class HuaweiControlEndpoints
         return group;
     }
 
-    public static Results<Created<CreatedHuaweiUser>, ApiError> CreateUser(CreateHuaweiUserBody body, HuaweiAccounts accounts) =>
+    public static Results<JsonCreated<CreatedHuaweiUser>, ApiError> CreateUser(CreateHuaweiUserBody body, HuaweiAccounts accounts) =>
         Provision(accounts, body) is { } created
-            ? TypedResults.Created($"/v3.0/OS-USER/users/{created.UserId}", created)
+            ? JsonResults.Created($"/v3.0/OS-USER/users/{created.UserId}", created)
             : Problem(accounts, body);
 
     /// <summary>Creates the user (and its account); shared with <c>--seed</c> files.</summary>
@@ -58,14 +59,14 @@ internal static class HuaweiControlEndpoints
             ? HuaweiControlErrors.DomainNotFound(id)
             : HuaweiControlErrors.UserExists(body.Name!);
 
-    public static Created<HssHost> CreateHost(CreateHssHostBody body, HssStore hosts)
+    public static JsonCreated<HssHost> CreateHost(CreateHssHostBody body, HssStore hosts)
     {
         var host = hosts.AddHost(body.ProjectId!, new HssHost(
             body.HostId ?? Guid.NewGuid().ToString(),
             body.HostName!,
             body.OsType ?? "Linux",
             body.EnterpriseProjectId ?? HssStore.DefaultEnterpriseProject));
-        return TypedResults.Created($"/v5/{Uri.EscapeDataString(body.ProjectId!)}/setting/two-factor-login/hosts", host);
+        return JsonResults.Created($"/v5/{Uri.EscapeDataString(body.ProjectId!)}/setting/two-factor-login/hosts", host);
     }
 }
 

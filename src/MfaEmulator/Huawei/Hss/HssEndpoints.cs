@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
@@ -81,7 +82,7 @@ internal static partial class HssEndpoints
         return TypedResults.Ok();
     }
 
-    public static Results<Ok<TwoFactorLoginHostList>, ApiError> ListTwoFactorLoginHost(
+    public static Results<JsonOk<TwoFactorLoginHostList>, ApiError> ListTwoFactorLoginHost(
         [AsParameters] ListTwoFactorLoginHostRequest request, HuaweiCaller caller, ProjectAccess projects, HssStore store)
     {
         if (projects.Refusal(caller, request.ProjectId) is { } refusal)
@@ -92,7 +93,7 @@ internal static partial class HssEndpoints
             request.ProjectId, request.EnterpriseProjectId, request.HostName, request.DisplayName,
             offset: request.Offset is null ? 0 : int.Parse(request.Offset, System.Globalization.CultureInfo.InvariantCulture),
             limit: request.Limit is null ? 10 : int.Parse(request.Limit, System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(new TwoFactorLoginHostList(total, [.. page.Select(h => new TwoFactorLoginHost(
+        return JsonResults.Ok(new TwoFactorLoginHostList(total, [.. page.Select(h => new TwoFactorLoginHost(
             h.HostId, h.HostName, h.OsType, h.AuthSwitch, h.AuthType, h.TopicDisplayName, h.TopicUrn, OutsideHost: false))]));
     }
 

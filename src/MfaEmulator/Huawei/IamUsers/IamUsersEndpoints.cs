@@ -1,6 +1,7 @@
 using System.Globalization;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
@@ -57,7 +58,7 @@ internal static class IamUsersEndpoints
         return routes;
     }
 
-    public static Results<Created<CreatedUserResponse>, ApiError> CreateUser(
+    public static Results<JsonCreated<CreatedUserResponse>, ApiError> CreateUser(
         [AsParameters] CreateUserRequest request, HuaweiCaller caller, IamAccess access, HuaweiAccounts accounts)
     {
         var option = request.Body!.User!;
@@ -76,23 +77,23 @@ internal static class IamUsersEndpoints
             return IamUsersErrors.NameTaken(option.Name!);
         }
         var details = user.Details;
-        return TypedResults.Created($"/v3.0/OS-USER/users/{user.Id}", new CreatedUserResponse(new CreatedUserView(
+        return JsonResults.Created($"/v3.0/OS-USER/users/{user.Id}", new CreatedUserResponse(new CreatedUserView(
             user.Id, user.Name, user.DomainId, details.Enabled, user.Email ?? "", details.AreaCode, user.Mobile ?? "", details.PwdStatus,
             details.AccessMode, details.XuserId, details.XuserType, details.Description, user.IsAdmin,
             user.Created?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture))));
     }
 
-    public static Results<Ok<UserResponse>, ApiError> ShowUser(
+    public static Results<JsonOk<UserResponse>, ApiError> ShowUser(
         [AsParameters] ShowUserRequest request, HuaweiCaller caller, IamAccess access, HttpContext context)
     {
         if (!access.TryTarget(caller, request.UserId, IamRule.SelfOrAdmin, _ => IamErrors.NotAuthorized("iam:users:getUser"), out var user, out var error))
         {
             return error;
         }
-        return TypedResults.Ok(new UserResponse(ViewOf(user, BaseUrl(context))));
+        return JsonResults.Ok(new UserResponse(ViewOf(user, BaseUrl(context))));
     }
 
-    public static Results<Ok<UserResponse>, ApiError> UpdateUser(
+    public static Results<JsonOk<UserResponse>, ApiError> UpdateUser(
         [AsParameters] UpdateUserRequest request, HuaweiCaller caller, IamAccess access, HuaweiAccounts accounts, HttpContext context)
     {
         var option = request.Body!.User!;
@@ -110,10 +111,10 @@ internal static class IamUsersEndpoints
         });
         return updated is null
             ? IamUsersErrors.NameTaken(option.Name!)
-            : TypedResults.Ok(new UserResponse(ViewOf(updated, BaseUrl(context))));
+            : JsonResults.Ok(new UserResponse(ViewOf(updated, BaseUrl(context))));
     }
 
-    public static Results<Ok<ListUsersResponse>, ApiError> KeystoneListUsers(
+    public static Results<JsonOk<ListUsersResponse>, ApiError> KeystoneListUsers(
         [AsParameters] ListUsersRequest request, HuaweiCaller caller, IamAccess access, HuaweiAccounts accounts, HttpContext context)
     {
         if (!access.MayList(caller))
@@ -126,7 +127,7 @@ internal static class IamUsersEndpoints
             .Where(u => request.Enabled is null || u.Details.Enabled == (request.Enabled == "true"))
             .Select(u => new KeystoneUserView(u.Id, u.Name, u.DomainId, u.Details.Enabled, u.Details.Description, u.Details.PwdStatus,
                 u.Details.AccessMode, PasswordExpiresAt: null, new UserLinks($"{baseUrl}/v3/users/{u.Id}")));
-        return TypedResults.Ok(new ListUsersResponse(new UserLinks($"{baseUrl}/v3/users"), [.. users]));
+        return JsonResults.Ok(new ListUsersResponse(new UserLinks($"{baseUrl}/v3/users"), [.. users]));
     }
 
     public static Results<NoContent, ApiError> KeystoneDeleteUser(

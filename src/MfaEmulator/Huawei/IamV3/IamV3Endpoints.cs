@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
@@ -90,7 +91,7 @@ internal static class IamV3Endpoints
         return routes;
     }
 
-    public static Results<Created<CreateMfaDeviceResponse>, ApiError> CreateMfaDevice(
+    public static Results<JsonCreated<CreateMfaDeviceResponse>, ApiError> CreateMfaDevice(
         [AsParameters] CreateMfaDeviceRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var spec = request.Body!.VirtualMfaDevice!;
@@ -103,7 +104,7 @@ internal static class IamV3Endpoints
         var serial = SerialNumbers.V3(user.DomainId, spec.Name!);
         var outcome = devices.Create(user.DomainId, user.Id, spec.Name!, serial);
         return outcome.Device is { } device
-            ? TypedResults.Created((string?)null, new CreateMfaDeviceResponse(new CreatedMfaDevice(device.SerialNumber, Base32.Encode(device.Secret))))
+            ? JsonResults.Created((string?)null, new CreateMfaDeviceResponse(new CreatedMfaDevice(device.SerialNumber, Base32.Encode(device.Secret))))
             : DeviceErrors.For(outcome, user.Id, serial);
     }
 
@@ -151,16 +152,16 @@ internal static class IamV3Endpoints
             : DeviceErrors.For(outcome, user.Id, request.SerialNumber!);
     }
 
-    public static Results<Ok<ListMfaDevicesResponse>, ApiError> ListUserMfaDevices(HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
+    public static Results<JsonOk<ListMfaDevicesResponse>, ApiError> ListUserMfaDevices(HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         if (!access.MayList(caller))
         {
             return IamErrors.NotAuthorized("iam:mfa:listVirtualMFADevices");
         }
-        return TypedResults.Ok(new ListMfaDevicesResponse([.. devices.OfDomain(caller.DomainId).Select(d => new MfaDeviceView(d.SerialNumber, d.UserId))]));
+        return JsonResults.Ok(new ListMfaDevicesResponse([.. devices.OfDomain(caller.DomainId).Select(d => new MfaDeviceView(d.SerialNumber, d.UserId))]));
     }
 
-    public static Results<Ok<ShowMfaDeviceResponse>, ApiError> ShowUserMfaDevice(
+    public static Results<JsonOk<ShowMfaDeviceResponse>, ApiError> ShowUserMfaDevice(
         [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         if (!access.TryTarget(caller, request.UserId, IamRule.SelfOrAdmin, Denied("iam:mfa:getVirtualMFADevice"), out var user, out var error))
@@ -168,11 +169,11 @@ internal static class IamV3Endpoints
             return error;
         }
         return devices.OfUser(user.Id) is { } device
-            ? TypedResults.Ok(new ShowMfaDeviceResponse(new MfaDeviceView(device.SerialNumber, device.UserId)))
+            ? JsonResults.Ok(new ShowMfaDeviceResponse(new MfaDeviceView(device.SerialNumber, device.UserId)))
             : IamErrors.NotFound("virtual MFA device of user", user.Id);
     }
 
-    public static Results<Ok<LoginProtectResponse>, ApiError> UpdateLoginProtect(
+    public static Results<JsonOk<LoginProtectResponse>, ApiError> UpdateLoginProtect(
         [AsParameters] UpdateLoginProtectRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
     {
         var spec = request.Body!.LoginProtect!;
@@ -196,10 +197,10 @@ internal static class IamV3Endpoints
         // Terraform disables with {"enabled": false, "verification_method": "sms"} and reads back only "none" as off.
         var method = spec.Enabled == true ? spec.VerificationMethod! : LoginProtectMethods.None;
         var saved = protects.Set(new LoginProtect(user.Id, user.DomainId, spec.Enabled!.Value, method));
-        return TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(saved)));
+        return new JsonOk<LoginProtectResponse>(new LoginProtectResponse(LoginProtectView.Of(saved)));
     }
 
-    public static Results<Ok<LoginProtectResponse>, ApiError> ShowUserLoginProtect(
+    public static Results<JsonOk<LoginProtectResponse>, ApiError> ShowUserLoginProtect(
         [AsParameters] UserPathRequest request, HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
     {
         if (!access.TryTarget(caller, request.UserId, IamRule.SelfOrAdmin, Denied("iam:users:getLoginProtect"), out var user, out var error))
@@ -207,17 +208,17 @@ internal static class IamV3Endpoints
             return error;
         }
         return protects.Find(user.Id) is { } protect
-            ? TypedResults.Ok(new LoginProtectResponse(LoginProtectView.Of(protect)))
+            ? JsonResults.Ok(new LoginProtectResponse(LoginProtectView.Of(protect)))
             : IamErrors.NotFound("login protect of user", user.Id);
     }
 
-    public static Results<Ok<ListLoginProtectsResponse>, ApiError> ListUserLoginProtects(HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
+    public static Results<JsonOk<ListLoginProtectsResponse>, ApiError> ListUserLoginProtects(HuaweiCaller caller, IamAccess access, LoginProtectStore protects)
     {
         if (!access.MayList(caller))
         {
             return IamErrors.NotAuthorized("iam:users:listLoginProtects");
         }
-        return TypedResults.Ok(new ListLoginProtectsResponse([.. protects.OfDomain(caller.DomainId).Select(LoginProtectView.Of)]));
+        return JsonResults.Ok(new ListLoginProtectsResponse([.. protects.OfDomain(caller.DomainId).Select(LoginProtectView.Of)]));
     }
 
     private static Func<HuaweiUser, ApiError> Denied(string action) => _ => IamErrors.NotAuthorized(action);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
@@ -65,7 +66,7 @@ internal static class IamV5Endpoints
         return group;
     }
 
-    public static Results<Created<CreateVirtualMfaDeviceV5Response>, ApiError> CreateVirtualMfaDeviceV5(
+    public static Results<JsonCreated<CreateVirtualMfaDeviceV5Response>, ApiError> CreateVirtualMfaDeviceV5(
         [AsParameters] CreateVirtualMfaDeviceV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var body = request.Body!;
@@ -77,7 +78,7 @@ internal static class IamV5Endpoints
         // The stored user's id, not the body's copy of it: one string per device, not two.
         var outcome = devices.Create(caller.DomainId, user!.Id, body.VirtualMfaDeviceName!, serial);
         return outcome.Device is { } device
-            ? TypedResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, Base32.Encode(device.Secret))))
+            ? JsonResults.Created((string?)null, new CreateVirtualMfaDeviceV5Response(new CreatedVirtualMfaDeviceV5(device.SerialNumber, Base32.Encode(device.Secret))))
             : DeviceErrors.For(outcome, body.UserId!, serial);
     }
 
@@ -116,7 +117,7 @@ internal static class IamV5Endpoints
         return outcome.Device is not null ? TypedResults.NoContent() : DeviceErrors.For(outcome, request.UserId!, request.SerialNumber!);
     }
 
-    public static Results<Ok<ListMfaDevicesV5Response>, ApiError> ListMfaDevicesV5(
+    public static Results<JsonOk<ListMfaDevicesV5Response>, ApiError> ListMfaDevicesV5(
         [AsParameters] ListMfaDevicesV5Request request, HuaweiCaller caller, IamAccess access, VirtualMfaDevices devices)
     {
         var userId = request.UserId;
@@ -134,7 +135,7 @@ internal static class IamV5Endpoints
         var page = devices.OfDomain(caller.DomainId, userId, after, take: limit + 1);
         var shown = page.Take(limit).ToList();
         var next = page.Count > limit ? PageMarker.Encode(shown[^1].Sequence) : null;
-        return TypedResults.Ok(new ListMfaDevicesV5Response(
+        return JsonResults.Ok(new ListMfaDevicesV5Response(
             [.. shown.Select(d => new MfaDeviceV5View(d.SerialNumber, d.UserId, d.Enabled))],
             new PageInfo(next, shown.Count)));
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using MfaEmulator.Huawei.Accounts;
@@ -66,7 +67,7 @@ internal static class KeystoneEndpoints
         return routes;
     }
 
-    public static Results<Created<TokenResponse>, ApiError> KeystoneCreateUserToken(
+    public static Results<JsonCreated<TokenResponse>, ApiError> KeystoneCreateUserToken(
         [AsParameters] CreateTokenRequest request, HttpContext context, HuaweiAccounts accounts, LoginProtectStore protects,
         VirtualMfaDevices devices, TimeProvider clock)
     {
@@ -103,7 +104,7 @@ internal static class KeystoneEndpoints
         var project = scope?.Project is { } p ? ProjectOf(domain, p.Id, p.Name) : null;
         var token = accounts.IssueToken(user, methods, mfaAt, project?.Id, projectName: project?.Name);
         context.Response.Headers[SubjectTokenHeader] = token.Value;
-        return TypedResults.Created((string?)null, new TokenResponse(TokenBodyOf(token, user, domain, context, request.NoCatalog)));
+        return JsonResults.Created((string?)null, new TokenResponse(TokenBodyOf(token, user, domain, context, request.NoCatalog)));
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ internal static class KeystoneEndpoints
     /// An unknown or expired subject is 404 "X-Subject-Token is invalid in the request" (the page's example).
     /// Strict mode: an administrator checks any token of the account, a user only their own.
     /// </summary>
-    public static Results<Ok<TokenResponse>, ApiError> KeystoneValidateToken(
+    public static Results<JsonOk<TokenResponse>, ApiError> KeystoneValidateToken(
         [AsParameters] ValidateTokenRequest request, HttpContext context, HuaweiCaller caller, IamAccess access, HuaweiAccounts accounts, TimeProvider clock)
     {
         if (accounts.FindToken(request.SubjectToken!) is not { } token || token.ExpiresAt <= clock.GetUtcNow()
@@ -124,7 +125,7 @@ internal static class KeystoneEndpoints
             return KeystoneErrors.Forbidden();
         }
         context.Response.Headers[SubjectTokenHeader] = token.Value;
-        return TypedResults.Ok(new TokenResponse(TokenBodyOf(token, user, accounts.FindDomain(user.DomainId)!, context, request.NoCatalog)));
+        return JsonResults.Ok(new TokenResponse(TokenBodyOf(token, user, accounts.FindDomain(user.DomainId)!, context, request.NoCatalog)));
     }
 
     private static TokenBody TokenBodyOf(IssuedToken token, HuaweiUser user, HuaweiDomain domain, HttpContext context, string? noCatalog)
@@ -142,17 +143,17 @@ internal static class KeystoneEndpoints
             token.MfaAuthnAt is { } at ? Format(at) : null);
     }
 
-    public static Ok<ProjectsResponse> KeystoneListProjects([AsParameters] ListProjectsRequest request, HuaweiCaller caller, HuaweiAccounts accounts)
+    public static JsonOk<ProjectsResponse> KeystoneListProjects([AsParameters] ListProjectsRequest request, HuaweiCaller caller, HuaweiAccounts accounts)
     {
         var domain = accounts.FindDomain(caller.DomainId) ?? DefaultHuaweiAccount.Domain;
         var project = ProjectOf(domain, id: null, request.Name ?? "cn-north-4");
-        return TypedResults.Ok(new ProjectsResponse([project]));
+        return JsonResults.Ok(new ProjectsResponse([project]));
     }
 
-    public static Ok<DomainsResponse> KeystoneListAuthDomains(HuaweiCaller caller, HuaweiAccounts accounts)
+    public static JsonOk<DomainsResponse> KeystoneListAuthDomains(HuaweiCaller caller, HuaweiAccounts accounts)
     {
         var domain = accounts.FindDomain(caller.DomainId) ?? DefaultHuaweiAccount.Domain;
-        return TypedResults.Ok(new DomainsResponse([new DomainListItem(domain.Id, domain.Name, Enabled: true)]));
+        return JsonResults.Ok(new DomainsResponse([new DomainListItem(domain.Id, domain.Name, Enabled: true)]));
     }
 
     private static HuaweiUser? FindUser(HuaweiAccounts accounts, PasswordUser given)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,12 +55,12 @@ internal static class ZitadelControlEndpoints
     }
 
     /// <summary>As a seed file's org: a given org_id and owner token are kept (409 when either is taken).</summary>
-    public static Results<Created<CreatedZitadelOrg>, ApiError> CreateZitadelOrg(CreateZitadelOrgRequest request, ZitadelOrgs orgs) =>
+    public static Results<JsonCreated<CreatedZitadelOrg>, ApiError> CreateZitadelOrg(CreateZitadelOrgRequest request, ZitadelOrgs orgs) =>
         orgs.CreateOrg(request.Name!, request.OrgId, request.Token) is var (org, owner)
-            ? TypedResults.Created((string?)null, new CreatedZitadelOrg(org.Id, owner.Token))
+            ? JsonResults.Created((string?)null, new CreatedZitadelOrg(org.Id, owner.Token))
             : ControlErrors.Conflict("emulator.org_exists", "The org_id or the token is taken already.");
 
-    public static Results<Created<IssuedZitadelToken>, ApiError> IssueZitadelToken(IssueZitadelTokenRequest request, ZitadelOrgs orgs)
+    public static Results<JsonCreated<IssuedZitadelToken>, ApiError> IssueZitadelToken(IssueZitadelTokenRequest request, ZitadelOrgs orgs)
     {
         if (!orgs.OrgExists(request.OrgId!))
         {
@@ -68,7 +69,7 @@ internal static class ZitadelControlEndpoints
         var pat = orgs.IssueToken(request.OrgId!, request.Roles!, request.Token);
         return pat is null
             ? ControlErrors.Conflict("emulator.token_exists", "The token is taken already.")
-            : TypedResults.Created((string?)null, new IssuedZitadelToken(pat.Token));
+            : JsonResults.Created((string?)null, new IssuedZitadelToken(pat.Token));
     }
 }
 

@@ -1,5 +1,6 @@
 using MfaEmulator.Common.Auth;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Json;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Validation;
 using MfaEmulator.Emulator;
@@ -217,48 +218,48 @@ internal static class LoginPolicyEndpoints
             .ProducesErrors<ZitadelErrorEnvelope>(400, 401, 403, 404);
     }
 
-    public static Results<Ok<DetailsResponse>, ApiError> AddSecondFactorToLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AddSecondFactorToLoginPolicy(
         [AsParameters] AddSecondFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.AddFactor(PolicyScope.Org(caller.OrgId), FactorKind.Second, FactorOf(request.Body, FactorKind.Second)));
 
-    public static Ok<ListFactorsResponse> ListLoginPolicySecondFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
+    public static JsonOk<ListFactorsResponse> ListLoginPolicySecondFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
         ListOf(commands.ListFactors(PolicyScope.Org(caller.OrgId), FactorKind.Second), FactorKind.Second);
 
-    public static Results<Ok<DetailsResponse>, ApiError> RemoveSecondFactorFromLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> RemoveSecondFactorFromLoginPolicy(
         [AsParameters] RemoveSecondFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.RemoveFactor(PolicyScope.Org(caller.OrgId), FactorKind.Second, PathFactor(request.Type, FactorKind.Second)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> AddMultiFactorToLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AddMultiFactorToLoginPolicy(
         [AsParameters] AddMultiFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.AddFactor(PolicyScope.Org(caller.OrgId), FactorKind.Multi, FactorOf(request.Body, FactorKind.Multi)));
 
-    public static Ok<ListFactorsResponse> ListLoginPolicyMultiFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
+    public static JsonOk<ListFactorsResponse> ListLoginPolicyMultiFactors(ZitadelCaller caller, LoginPolicyCommands commands) =>
         ListOf(commands.ListFactors(PolicyScope.Org(caller.OrgId), FactorKind.Multi), FactorKind.Multi);
 
-    public static Results<Ok<DetailsResponse>, ApiError> RemoveMultiFactorFromLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> RemoveMultiFactorFromLoginPolicy(
         [AsParameters] RemoveMultiFactorRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.RemoveFactor(PolicyScope.Org(caller.OrgId), FactorKind.Multi, PathFactor(request.Type, FactorKind.Multi)));
 
-    public static Ok<GetLoginPolicyResponse> GetLoginPolicy(ZitadelCaller caller, LoginPolicyCommands commands)
+    public static JsonOk<GetLoginPolicyResponse> GetLoginPolicy(ZitadelCaller caller, LoginPolicyCommands commands)
     {
         var found = commands.LoginPolicyOf(caller.OrgId);
-        return TypedResults.Ok(new GetLoginPolicyResponse(LoginPolicyView.From(found.Policy, found.ResourceOwner, found.IsDefault), found.IsDefault));
+        return JsonResults.Ok(new GetLoginPolicyResponse(LoginPolicyView.From(found.Policy, found.ResourceOwner, found.IsDefault), found.IsDefault));
     }
 
-    public static Ok<PolicyResponse> GetDefaultLoginPolicy(LoginPolicyCommands commands) => TypedResults.Ok(DefaultPolicy(commands));
+    public static JsonOk<PolicyResponse> GetDefaultLoginPolicy(LoginPolicyCommands commands) => JsonResults.Ok(DefaultPolicy(commands));
 
-    public static Results<Ok<DetailsResponse>, ApiError> AddCustomLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AddCustomLoginPolicy(
         [AsParameters] AddCustomLoginPolicyRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.AddCustomLoginPolicy(caller.OrgId, SettingsOf(request.Body)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> UpdateCustomLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> UpdateCustomLoginPolicy(
         [AsParameters] UpdateCustomLoginPolicyRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.UpdateLoginPolicy(PolicyScope.Org(caller.OrgId), SettingsOf(request.Body)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> ResetLoginPolicyToDefault(ZitadelCaller caller, LoginPolicyCommands commands) =>
+    public static Results<JsonOk<DetailsResponse>, ApiError> ResetLoginPolicyToDefault(ZitadelCaller caller, LoginPolicyCommands commands) =>
         Answer(commands.ResetLoginPolicyToDefault(caller.OrgId));
 
-    public static Ok<ListIdpsResponse> ListLoginPolicyIDPs(ZitadelCaller caller, LoginPolicyCommands commands) =>
+    public static JsonOk<ListIdpsResponse> ListLoginPolicyIDPs(ZitadelCaller caller, LoginPolicyCommands commands) =>
         IdpList(commands.ListIdps(PolicyScope.Org(caller.OrgId)));
 
     public static ApiError AddIDPToLoginPolicy([AsParameters] AddIdpRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
@@ -267,36 +268,36 @@ internal static class LoginPolicyEndpoints
     public static ApiError RemoveIDPFromLoginPolicy([AsParameters] RemoveIdpRequest request, ZitadelCaller caller, LoginPolicyCommands commands) =>
         commands.RemoveIdp(PolicyScope.Org(caller.OrgId));
 
-    public static Ok<PolicyResponse> AdminGetLoginPolicy(LoginPolicyCommands commands) => TypedResults.Ok(DefaultPolicy(commands));
+    public static JsonOk<PolicyResponse> AdminGetLoginPolicy(LoginPolicyCommands commands) => JsonResults.Ok(DefaultPolicy(commands));
 
     /// <summary>The admin routes need only <c>iam.policy.*</c>; they change the instance, whatever org the call names.</summary>
-    public static Results<Ok<DetailsResponse>, ApiError> AdminUpdateLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AdminUpdateLoginPolicy(
         [AsParameters] UpdateDefaultLoginPolicyRequest request, LoginPolicyCommands commands) =>
         Answer(commands.UpdateLoginPolicy(PolicyScope.Default, SettingsOf(request.Body)));
 
-    public static Ok<ListFactorsResponse> AdminListLoginPolicySecondFactors(LoginPolicyCommands commands) =>
+    public static JsonOk<ListFactorsResponse> AdminListLoginPolicySecondFactors(LoginPolicyCommands commands) =>
         ListOf(commands.ListFactors(PolicyScope.Default, FactorKind.Second), FactorKind.Second);
 
-    public static Results<Ok<DetailsResponse>, ApiError> AdminAddSecondFactorToLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AdminAddSecondFactorToLoginPolicy(
         [AsParameters] AddSecondFactorRequest request, LoginPolicyCommands commands) =>
         Answer(commands.AddFactor(PolicyScope.Default, FactorKind.Second, FactorOf(request.Body, FactorKind.Second)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> AdminRemoveSecondFactorFromLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AdminRemoveSecondFactorFromLoginPolicy(
         [AsParameters] RemoveSecondFactorRequest request, LoginPolicyCommands commands) =>
         Answer(commands.RemoveFactor(PolicyScope.Default, FactorKind.Second, PathFactor(request.Type, FactorKind.Second)));
 
-    public static Ok<ListFactorsResponse> AdminListLoginPolicyMultiFactors(LoginPolicyCommands commands) =>
+    public static JsonOk<ListFactorsResponse> AdminListLoginPolicyMultiFactors(LoginPolicyCommands commands) =>
         ListOf(commands.ListFactors(PolicyScope.Default, FactorKind.Multi), FactorKind.Multi);
 
-    public static Results<Ok<DetailsResponse>, ApiError> AdminAddMultiFactorToLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AdminAddMultiFactorToLoginPolicy(
         [AsParameters] AddMultiFactorRequest request, LoginPolicyCommands commands) =>
         Answer(commands.AddFactor(PolicyScope.Default, FactorKind.Multi, FactorOf(request.Body, FactorKind.Multi)));
 
-    public static Results<Ok<DetailsResponse>, ApiError> AdminRemoveMultiFactorFromLoginPolicy(
+    public static Results<JsonOk<DetailsResponse>, ApiError> AdminRemoveMultiFactorFromLoginPolicy(
         [AsParameters] RemoveMultiFactorRequest request, LoginPolicyCommands commands) =>
         Answer(commands.RemoveFactor(PolicyScope.Default, FactorKind.Multi, PathFactor(request.Type, FactorKind.Multi)));
 
-    public static Ok<ListIdpsResponse> AdminListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands.ListIdps(PolicyScope.Default));
+    public static JsonOk<ListIdpsResponse> AdminListLoginPolicyIDPs(LoginPolicyCommands commands) => IdpList(commands.ListIdps(PolicyScope.Default));
 
     public static ApiError AdminAddIDPToLoginPolicy([AsParameters] AddDefaultIdpRequest request, LoginPolicyCommands commands) =>
         commands.AddIdp(PolicyScope.Default);
@@ -310,8 +311,8 @@ internal static class LoginPolicyEndpoints
 
     private static LoginPolicySettings SettingsOf(AddCustomLoginPolicyBody? body) => (body?.Fields ?? new LoginPolicyInput()).ToSettings();
 
-    private static Results<Ok<DetailsResponse>, ApiError> Answer(Outcome<ChangeDetails> outcome) =>
-        outcome.Value is { } change ? TypedResults.Ok(new DetailsResponse(ObjectDetails.Of(change))) : outcome.Error!;
+    private static Results<JsonOk<DetailsResponse>, ApiError> Answer(Outcome<ChangeDetails> outcome) =>
+        outcome.Value is { } change ? JsonResults.Ok(new DetailsResponse(ObjectDetails.Of(change))) : outcome.Error!;
 
     private static PolicyResponse DefaultPolicy(LoginPolicyCommands commands)
     {
@@ -323,10 +324,10 @@ internal static class LoginPolicyEndpoints
     /// <c>ToListDetails(count, sequence, timestamp)</c>: the count, the sequence the emulator's "projection" has
     /// processed (the aggregate's own: it is never behind), and the time it was read (now).
     /// </summary>
-    private static Ok<ListFactorsResponse> ListOf(FactorList list, FactorKind kind) =>
-        TypedResults.Ok(new ListFactorsResponse(ListDetailsOf(list), LoginPolicyView.Names(list.Factors, kind.Enum())));
+    private static JsonOk<ListFactorsResponse> ListOf(FactorList list, FactorKind kind) =>
+        JsonResults.Ok(new ListFactorsResponse(ListDetailsOf(list), LoginPolicyView.Names(list.Factors, kind.Enum())));
 
-    private static Ok<ListIdpsResponse> IdpList(FactorList list) => TypedResults.Ok(new ListIdpsResponse(ListDetailsOf(list)));
+    private static JsonOk<ListIdpsResponse> IdpList(FactorList list) => JsonResults.Ok(new ListIdpsResponse(ListDetailsOf(list)));
 
     private static ListDetails ListDetailsOf(FactorList list) =>
         new(ProtoJson.Counter((ulong)list.Factors.Count), ProtoJson.Counter(list.ProcessedSequence), ProtoJson.Timestamp(list.ViewedAt));
