@@ -117,6 +117,31 @@ public sealed class RaceTests(EmulatorFactory factory) : IClassFixture<EmulatorF
     }
 
     [Fact]
+    public async Task Of_200_racing_sign_ins_with_one_TOTP_code_one_gets_a_token_and_the_rest_are_told_it_was_used()
+    {
+        var admin = await _api.CreateAccount();
+        var user = await _api.CreateUser(domainId: admin.DomainId);
+        var serial = await _api.CreateV3Device(user, user.UserId);
+        await _api.BindV3WithCurrentCodes(user, user.UserId, serial);
+        Assert.Equal(HttpStatusCode.OK, (await _api.SetLoginProtect(admin, user.UserId, true, "vmfa")).StatusCode);
+        await _api.AdvanceClock(30);
+        var code = (await _api.Codes(serial)).Current;
+        var password = new { user = new { name = user.Name, password = user.Password, domain = new { name = user.DomainName } } };
+        var totp = new { user = new { id = user.UserId, passcode = code } };
+        var body = new { auth = new { identity = new { methods = new[] { "password", "totp" }, password, totp }, scope = new { project = new { name = "cn-north-4" } } } };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => _api.Send(HttpMethod.Post, "/v3/auth/tokens", body, token: null)));
+
+        var seen = string.Join(", ", responses.GroupBy(r => (int)r.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Count()} × {g.Key}"));
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.Created) == 1, $"expected one token, saw {seen}");
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            Assert.Contains("already used", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Of_200_racing_adds_of_one_ZITADEL_factor_one_wins_and_the_rest_get_already_exists()
     {
         var created = await _api.Client.PostAsJsonAsync("/_emulator/zitadel/orgs", new { name = "race-" + Guid.NewGuid().ToString("N") });

@@ -6,8 +6,9 @@ using MfaEmulator.Common.Totp;
 namespace MfaEmulator.Huawei.Iam;
 
 /// <summary>
-/// Every account's virtual MFA devices. One lock covers look-up, code check and state change, so two
-/// racing binds of one device cannot both win: the second sees the device bound and gets the conflict.
+/// Every account's virtual MFA devices, under one lock. A code is checked outside it and the change stored only if
+/// the device did not change meanwhile (<see cref="ChangeAfterCodeCheck"/>), so two racing binds of one device cannot
+/// both win: the second sees the device bound and gets the conflict.
 /// </summary>
 internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVerifier verifier, IStateChangeLog log) : IEmulatorStore
 {
@@ -52,7 +53,7 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// <summary>Binds (v3) or enables (v5) a device with two consecutive codes.</summary>
     public DeviceOutcome Bind(string domainId, string userId, string serialNumber, string first, string second)
     {
-        lock (_gate)
+        DeviceOutcome FindLocked()
         {
             if (!_bySerial.TryGetValue(serialNumber, out var device) || device.DomainId != domainId)
             {
@@ -62,17 +63,12 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             {
                 return DeviceOutcome.Fail(DeviceFailure.OtherUsersDevice);
             }
-            if (device.Enabled)
-            {
-                return DeviceOutcome.Fail(DeviceFailure.AlreadyBound);
-            }
-            var check = verifier.VerifyPair(device.Secret, first, second, device.LastUsedStep);
-            if (!check.Accepted)
-            {
-                return DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
-            }
-            return Store(device with { Enabled = true, LastUsedStep = check.Step });
+            return device.Enabled ? DeviceOutcome.Fail(DeviceFailure.AlreadyBound) : DeviceOutcome.Ok(device);
         }
+        return ChangeAfterCodeCheck(
+            FindLocked,
+            device => verifier.VerifyPair(device.Secret, first, second, device.LastUsedStep),
+            (device, step) => device with { Enabled = true, LastUsedStep = step });
     }
 
     /// <summary>
@@ -81,45 +77,32 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
     /// </summary>
     public DeviceOutcome Unbind(string domainId, string userId, string serialNumber, string? code)
     {
-        lock (_gate)
+        DeviceOutcome FindLocked()
         {
             if (!_bySerial.TryGetValue(serialNumber, out var device) || device.DomainId != domainId || device.UserId != userId)
             {
                 return DeviceOutcome.Fail(DeviceFailure.DeviceNotFound);
             }
-            if (!device.Enabled)
-            {
-                return DeviceOutcome.Fail(DeviceFailure.NotBound);
-            }
-            long? step = device.LastUsedStep;
-            if (code is not null)
-            {
-                var check = verifier.VerifySingle(device.Secret, code, device.LastUsedStep);
-                if (!check.Accepted)
-                {
-                    return DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
-                }
-                step = check.Step;
-            }
-            return Store(device with { Enabled = false, LastUsedStep = step });
+            return device.Enabled ? DeviceOutcome.Ok(device) : DeviceOutcome.Fail(DeviceFailure.NotBound);
         }
+        return ChangeAfterCodeCheck(
+            FindLocked,
+            device => code is null ? null : verifier.VerifySingle(device.Secret, code, device.LastUsedStep),
+            (device, step) => device with { Enabled = false, LastUsedStep = step });
     }
 
     /// <summary>Checks a sign-in code against the user's bound device and spends its step.</summary>
     public DeviceOutcome VerifySignIn(string userId, string code)
     {
-        lock (_gate)
+        DeviceOutcome FindLocked()
         {
             var device = _byUser.TryGetValue(userId, out var serial) ? _bySerial[serial] : null;
-            if (device is not { Enabled: true })
-            {
-                return DeviceOutcome.Fail(DeviceFailure.NotBound);
-            }
-            var check = verifier.VerifySingle(device.Secret, code, device.LastUsedStep);
-            return check.Accepted
-                ? Store(device with { LastUsedStep = check.Step })
-                : DeviceOutcome.Fail(DeviceFailure.BadCodes, check.Failure);
+            return device is { Enabled: true } ? DeviceOutcome.Ok(device) : DeviceOutcome.Fail(DeviceFailure.NotBound);
         }
+        return ChangeAfterCodeCheck(
+            FindLocked,
+            device => verifier.VerifySingle(device.Secret, code, device.LastUsedStep),
+            (device, step) => device with { LastUsedStep = step });
     }
 
     /// <summary>Deletes an unbound device of the user; a bound one must be unbound (disabled) first.</summary>
@@ -258,6 +241,48 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
             _sequence = Math.Max(_sequence, device.Sequence);
         }
     });
+
+    /// <summary>
+    /// Checks codes outside the lock, against the device as it was found (the HMACs are most of a call's time there,
+    /// and under the store's one lock every other device call queued behind them), then stores the change only if the
+    /// device is still that record: records are replaced, never changed, so any change in between makes the call start
+    /// again on what is there now. Two racing binds still have one winner, and a code is still spent once.
+    /// </summary>
+    /// <param name="findLocked">The device the call acts on, or why there is none; runs under the lock.</param>
+    /// <param name="check">The code check; null when the call checks no code (the step stays as it was).</param>
+    /// <param name="change">The device as the call leaves it, given the step the accepted codes used.</param>
+    private DeviceOutcome ChangeAfterCodeCheck(
+        Func<DeviceOutcome> findLocked, Func<VirtualMfaDevice, TotpCheck?> check, Func<VirtualMfaDevice, long?, VirtualMfaDevice> change)
+    {
+        while (true)
+        {
+            DeviceOutcome found;
+            lock (_gate)
+            {
+                found = findLocked();
+            }
+            if (found.Device is not { } device)
+            {
+                return found;
+            }
+            var step = device.LastUsedStep;
+            if (check(device) is { } verdict)
+            {
+                if (!verdict.Accepted)
+                {
+                    return DeviceOutcome.Fail(DeviceFailure.BadCodes, verdict.Failure);
+                }
+                step = verdict.Step;
+            }
+            lock (_gate)
+            {
+                if (_bySerial.TryGetValue(device.SerialNumber, out var current) && ReferenceEquals(current, device))
+                {
+                    return Store(change(device, step));
+                }
+            }
+        }
+    }
 
     private void ClearLocked()
     {
