@@ -119,12 +119,7 @@ public sealed class RaceTests(EmulatorFactory factory) : IClassFixture<EmulatorF
     [Fact]
     public async Task Of_200_racing_sign_ins_with_one_TOTP_code_one_gets_a_token_and_the_rest_are_told_it_was_used()
     {
-        var admin = await _api.CreateAccount();
-        var user = await _api.CreateUser(domainId: admin.DomainId);
-        var serial = await _api.CreateV3Device(user, user.UserId);
-        await _api.BindV3WithCurrentCodes(user, user.UserId, serial);
-        Assert.Equal(HttpStatusCode.OK, (await _api.SetLoginProtect(admin, user.UserId, true, "vmfa")).StatusCode);
-        await _api.AdvanceClock(30);
+        var (_, user, serial) = await _api.CreateVmfaProtectedUser();
         var code = (await _api.Codes(serial)).Current;
         var password = new { user = new { name = user.Name, password = user.Password, domain = new { name = user.DomainName } } };
         var totp = new { user = new { id = user.UserId, passcode = code } };

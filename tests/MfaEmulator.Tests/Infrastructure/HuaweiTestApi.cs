@@ -65,6 +65,21 @@ internal sealed class HuaweiTestApi(HttpClient client)
         Send(HttpMethod.Put, $"/v3.0/OS-USER/users/{userId}/login-protect",
             new { login_protect = new { enabled, verification_method = method } }, caller.Token);
 
+    /// <summary>
+    /// A user of a new account with a bound v3 device and vmfa login protection, the clock moved past the codes the
+    /// binding used: ready to sign in with a TOTP code.
+    /// </summary>
+    public async Task<(TestUser Admin, TestUser User, string Serial)> CreateVmfaProtectedUser()
+    {
+        var admin = await CreateAccount();
+        var user = await CreateUser(domainId: admin.DomainId);
+        var serial = await CreateV3Device(user, user.UserId);
+        await BindV3WithCurrentCodes(user, user.UserId, serial);
+        Assert.Equal(HttpStatusCode.OK, (await SetLoginProtect(admin, user.UserId, true, "vmfa")).StatusCode);
+        await AdvanceClock(30);
+        return (admin, user, serial);
+    }
+
     public async Task AdvanceClock(int seconds)
     {
         var response = await client.PostAsJsonAsync("/_emulator/clock/advance", new { seconds });

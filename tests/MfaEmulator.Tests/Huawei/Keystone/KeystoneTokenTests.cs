@@ -38,13 +38,8 @@ public sealed class KeystoneTokenTests(EmulatorFactory factory) : IClassFixture<
     [Fact]
     public async Task A_client_that_knows_only_the_vendor_docs_goes_create_bind_protect_and_signs_in_with_TOTP()
     {
-        var admin = await _api.CreateAccount();
-        var user = await _api.CreateUser(domainId: admin.DomainId);
+        var (admin, user, serial) = await _api.CreateVmfaProtectedUser();
 
-        var serial = await _api.CreateV3Device(user, user.UserId);
-        await _api.BindV3WithCurrentCodes(user, user.UserId, serial);
-        Assert.Equal(HttpStatusCode.OK, (await _api.SetLoginProtect(admin, user.UserId, true, "vmfa")).StatusCode);
-        await _api.AdvanceClock(30);
         var code = (await _api.Codes(serial)).Current;
         var response = await RequestToken(PasswordAuth(user, totp: code));
 
