@@ -5,6 +5,8 @@
 #   bench/load.sh                     # wrk -t2 -c50 -d10s per route, 5 cold starts each
 #   DURATION=5s COLD_RUNS=3 bench/load.sh
 #   EMULATOR_ARGS="--journal-size 0" bench/load.sh      # extra emulator options, e.g. to see what the journal costs
+#   BARE_ENV="DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" bench/load.sh   # the bare API with the emulator's
+#                                                       # socket setting (EmulatorHost.InlineSocketCompletions), like for like
 #
 # Needs wrk (Debian package; installed with apt-get when missing), curl and python3. The emulator runs with its
 # defaults (journal on, lenient mode); every emulated route gets a realistic request: the served OpenAPI document's
@@ -27,7 +29,8 @@ ZITADEL="Authorization: Bearer $ZITADEL_PAT"
 # start NAME DLL PORT [args…]: starts a server in the background and waits for its first answer.
 start() {
   local name="$1" dll="$2" port="$3"; shift 3
-  dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$OUT/$name.log" 2>&1 &
+  # shellcheck disable=SC2086
+  env ${SERVER_ENV:-} dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$OUT/$name.log" 2>&1 &
   echo $! >"$OUT/$name.pid"
   for _ in $(seq 1 200); do
     curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
@@ -43,7 +46,8 @@ cold_start() {
   for _ in $(seq 1 "$COLD_RUNS"); do
     local port; port="$(free_port)"
     local began; began="$(date +%s%N)"
-    dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
+    # shellcheck disable=SC2086
+    env ${SERVER_ENV:-} dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
     local pid=$!
     until [ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "$HUAWEI" -H 'Content-Type: application/json' \
       --data-binary "@$OUT/hss.json" "http://127.0.0.1:$port$HSS_PATH")" = "200" ]; do sleep 0.005; done
@@ -114,9 +118,9 @@ ROUTES=(
 )
 
 BARE_PORT="$(free_port)"
-start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
+SERVER_ENV="${BARE_ENV:-}" start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
 
-echo "Machine: $(machine); emulator options: ${EMULATOR_ARGS:-defaults (journal on)}."
+echo "Machine: $(machine); emulator options: ${EMULATOR_ARGS:-defaults (journal on)}; bare API environment: ${BARE_ENV:-defaults}."
 echo
 echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio | CPU µs/request bare, emulator |"
 echo "|---|---|---|---|---|---|---|---|---|"
@@ -143,7 +147,7 @@ PY
 done
 kill %1 %2 2>/dev/null || true
 
-BARE_COLD="$(cold_start "$OUT/bare/BareApi.dll")"
+BARE_COLD="$(SERVER_ENV="${BARE_ENV:-}" cold_start "$OUT/bare/BareApi.dll")"
 EMU_COLD="$(cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)"
 echo
 echo "| cold start: launch → first 200 of the HSS call (median of $COLD_RUNS) | bare | emulator | ratio |"
