@@ -207,7 +207,9 @@ internal sealed class VirtualMfaDevices(IRandomSource random, ConsecutiveCodesVe
         var devices = state is null ? [] : StateSchema.Read<List<VirtualMfaDevice>>(state, Name);
         var bySerial = StateSchema.Index(devices, d => d.SerialNumber, Name, "serial number");
         StateSchema.Index(devices, d => d.UserId, Name, "the device of user");
-        StateSchema.Index(devices, d => d.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), Name, "sequence");
+        // Unique within an account, as a change replayed from the log is checked and as paging needs: new sequences are
+        // drawn above the largest, so two accounts sharing one (a hand-merged state) never meet.
+        StateSchema.Index(devices, d => $"{d.DomainId}/{d.Sequence}", Name, "account/sequence");
         foreach (var device in devices)
         {
             StateSchema.Require(device.Sequence > 0, Name, $"device {device.SerialNumber} has sequence {device.Sequence}; sequences start at 1");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MfaEmulator.Common.Randomness;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
@@ -35,5 +36,21 @@ public sealed class VirtualMfaDevicesTests
         var again = Create("u1");
         Assert.Equal([again], Page());
         Assert.Empty(Page(_store.Find(again)!.Sequence));
+    }
+
+    [Fact]
+    public void A_state_whose_accounts_share_a_sequence_loads_and_one_that_repeats_it_in_an_account_is_refused()
+    {
+        const string other = "0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e";
+        var seed = new byte[20];
+        VirtualMfaDevice Device(string domain, string user, long sequence) => new(SerialNumbers.V3(domain, user), domain, user, user, seed, sequence);
+
+        _store.Load(JsonSerializer.SerializeToNode(new[] { Device(Domain, "u1", 1), Device(other, "u2", 1) }))();
+        var next = Create("u3");
+
+        Assert.Equal([SerialNumbers.V3(Domain, "u1"), next], Page());
+        Assert.Equal(2, _store.Find(next)!.Sequence);
+        var refused = Assert.Throws<InvalidStateException>(() => _store.Load(JsonSerializer.SerializeToNode(new[] { Device(Domain, "u1", 1), Device(Domain, "u2", 1) })));
+        Assert.Contains($"account/sequence {Domain}/1 appears twice", refused.Message, StringComparison.Ordinal);
     }
 }
