@@ -75,6 +75,21 @@ public sealed class JsonAnswerTests(EmulatorFactory factory) : IClassFixture<Emu
     }
 
     [Fact]
+    public async Task A_null_value_is_answered_with_its_status_and_no_body_as_ASP_NET_answers_it()
+    {
+        var context = new DefaultHttpContext { RequestServices = factory.Services };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await new JsonCreated<LoginProtectResponse?>("/somewhere", null).ExecuteAsync(context);
+
+        Assert.Equal(201, context.Response.StatusCode);
+        Assert.Equal("/somewhere", context.Response.Headers.Location.ToString());
+        Assert.Equal(0, context.Response.ContentLength);
+        Assert.Equal(0, body.Length);
+    }
+
+    [Fact]
     public async Task An_answer_carries_its_length_instead_of_being_sent_in_chunks()
     {
         using var client = factory.CreateClient();

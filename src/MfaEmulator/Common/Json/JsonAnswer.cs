@@ -31,9 +31,16 @@ internal static class JsonAnswer
 
     public static Task WriteAsync<T>(HttpContext context, int status, T value, string contentType = JsonUtf8)
     {
+        if (value is null)
+        {
+            // As ASP.NET's Ok<T> and Created<T> answer a null value: the status, no body (HttpResultsHelper).
+            context.Response.StatusCode = status;
+            context.Response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
         var options = OptionsOf(context);
         var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-        if (value is not null && !typeof(T).IsValueType && value.GetType() != typeof(T) && info.PolymorphismOptions is null)
+        if (!typeof(T).IsValueType && value.GetType() != typeof(T) && info.PolymorphismOptions is null)
         {
             // Written as what it is, as ASP.NET does for a value whose type is derived from the declared one.
             return WriteAsync(context, status, (object)value, contentType);
