@@ -88,7 +88,7 @@ internal sealed class ListenEndpoints
         {
             throw new StartupException($"{option} {url}: only http:// is served (the emulator has no certificate)");
         }
-        if (!System.Text.RegularExpressions.Regex.IsMatch(url, @":\d+/?$"))
+        if (!EndsWithPort(url))
         {
             throw new StartupException($"{option} {url}: needs a port from 0 to 65535");
         }
@@ -97,6 +97,18 @@ internal sealed class ListenEndpoints
             throw new StartupException($"{option} {url}: port 0 needs an IP address, e.g. http://127.0.0.1:0");
         }
         return address;
+    }
+
+    /// <summary>
+    /// Whether the URL ends in ":" and digits, with or without a final slash (BindingAddress reads a missing port as 80).
+    /// Not a regular expression: building one cost the start ~5 ms, before the emulator could listen.
+    /// </summary>
+    private static bool EndsWithPort(string url)
+    {
+        var rest = url.AsSpan();
+        rest = rest.EndsWith('/') ? rest[..^1] : rest;
+        var digits = rest.Length - rest.TrimEnd("0123456789").Length;
+        return digits > 0 && rest.Length > digits && rest[^(digits + 1)] == ':';
     }
 
     private static string Address(ListenOptions listen) => listen.IPEndPoint is { } endPoint
