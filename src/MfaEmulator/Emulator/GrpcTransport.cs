@@ -47,8 +47,20 @@ internal static class GrpcTransport
     /// answered nothing, and cost a policy provider and an items dictionary per request.
     /// </summary>
     public static IApplicationBuilder UseEmulatorGrpcWeb(this IApplicationBuilder app) => app
-        .UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null, cors => cors.UseCors())
+        .UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<ICorsMetadata>() is not null,
+            cors => cors.Use(next => CorsMiddlewareFor(next, cors.ApplicationServices)))
         .UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+
+    /// <summary>
+    /// ASP.NET's <c>UseCors()</c>, built by hand: it binds <see cref="CorsMiddleware.Invoke"/>'s policy-provider
+    /// parameter by compiling an expression tree, the start's only use of the expression compiler.
+    /// </summary>
+    private static RequestDelegate CorsMiddlewareFor(RequestDelegate next, IServiceProvider services)
+    {
+        var middleware = new CorsMiddleware(next, services.GetRequiredService<ICorsService>(), services.GetRequiredService<ILoggerFactory>());
+        var policies = services.GetRequiredService<ICorsPolicyProvider>();
+        return context => middleware.Invoke(context, policies);
+    }
 
     public static IEndpointRouteBuilder MapGrpcReflection(this IEndpointRouteBuilder routes)
     {
