@@ -17,8 +17,10 @@ if (command.ExitCode is { } stop)
 }
 try
 {
-    // appsettings.json is read once: watching it for changes cost ~10 ms of every start, for nothing an emulator uses.
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. command.ConfigurationArgs, "--hostBuilder:reloadConfigOnChange=false"] });
+    // The slim builder: the same configuration sources, without what an http-only emulator never uses (HTTPS and QUIC
+    // set-up, IIS integration, hosting-startup scanning, the default log providers): 8 assemblies fewer loaded and
+    // ~25 ms off the start (bench/results/load.md). appsettings.json is read once: watching it cost ~10 ms.
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. command.ConfigurationArgs, "--hostBuilder:reloadConfigOnChange=false"] });
 
     // Host: options, loopback default address, limits, JSON, OpenAPI.
     var options = builder.AddEmulatorHost(command.ConfigurationArgs);
