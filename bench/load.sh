@@ -2,7 +2,7 @@
 # Request throughput and cold start of the published emulator beside a bare ASP.NET Core minimal API (bench/BareApi,
 # one route answering {}), in one run on this machine. Prints one markdown table.
 #
-#   bench/load.sh                     # wrk -t2 -c50 -d10s per route, 5 cold starts each
+#   bench/load.sh                     # wrk -t2 -c50, 10 s per route and server (two alternating halves), 5 cold starts each
 #   DURATION=5s COLD_RUNS=3 bench/load.sh
 #   EMULATOR_ARGS="--journal-size 0" bench/load.sh      # extra emulator options, e.g. to see what the journal costs
 #   BARE_ENV="DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" bench/load.sh   # the bare API with the emulator's
@@ -64,6 +64,15 @@ measure() { wrk_request "http://127.0.0.1:$1$3" "$2" "$4" "$5"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$OUT/$1.pid")/stat"; }
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 
+# measure_half NAME PORT METHOD PATH BODYFILE HEADERS → "req/s p99 non2xx requests cpu-ticks" over half of DURATION
+HALF="$(python3 -c 'import re, sys; n, unit = re.fullmatch(r"(\d+)([smh]?)", sys.argv[1]).groups(); print(max(1, int(n) * dict(s=1, m=60, h=3600).get(unit, 1) // 2))' "$DURATION")s"
+measure_half() {
+  local name="$1"; shift
+  local before; before="$(cpu_ticks "$name")"
+  local result; result="$(DURATION="$HALF" measure "$@")"
+  echo "$result $(( $(cpu_ticks "$name") - before ))"
+}
+
 EMULATOR_PORT="$(free_port)"
 # shellcheck disable=SC2086
 start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
@@ -119,7 +128,7 @@ ROUTES=(
 BARE_PORT="$(free_port)"
 SERVER_ENV="${BARE_ENV:-}" start bare "$OUT/bare/BareApi.dll" "$BARE_PORT"
 
-echo "Machine: $(machine); emulator options: ${EMULATOR_ARGS:-defaults (journal on)}; bare API environment: ${BARE_ENV:-defaults}."
+echo "Machine: $(machine) per server, as two alternating halves of $HALF; emulator options: ${EMULATOR_ARGS:-defaults (journal on)}; bare API environment: ${BARE_ENV:-defaults}."
 echo
 echo "| route | bare req/s | bare p99 ms | emulator req/s | emulator p99 ms | non-2xx | req/s ratio | p99 ratio | CPU µs/request bare, emulator |"
 echo "|---|---|---|---|---|---|---|---|---|"
@@ -128,19 +137,24 @@ for route in "${ROUTES[@]}"; do
   # A short warm-up of each server first (JIT, tiered compilation), then the measured run.
   DURATION="$WARMUP" measure "$BARE_PORT" "$method" "$path" "$body" "$headers" >/dev/null
   DURATION="$WARMUP" measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers" >/dev/null
-  bare_before="$(cpu_ticks bare)"
-  read -r bare_rps bare_p99 _ bare_requests <<<"$(measure "$BARE_PORT" "$method" "$path" "$body" "$headers")"
-  bare_ticks=$(( $(cpu_ticks bare) - bare_before ))
-  emu_before="$(cpu_ticks emulator)"
-  read -r emu_rps emu_p99 emu_errors emu_requests <<<"$(measure "$EMULATOR_PORT" "$method" "$path" "$body" "$headers")"
-  emu_ticks=$(( $(cpu_ticks emulator) - emu_before ))
-  python3 - "$label" "$bare_rps" "$bare_p99" "$emu_rps" "$emu_p99" "$emu_errors" "$emu_requests" \
-    "$bare_ticks" "$bare_requests" "$emu_ticks" "$TICKS_PER_SECOND" <<'PY'
+  # Measured in two halves each, alternating (bare, emulator, bare, emulator): this machine's speed drifts over tens of
+  # seconds, and measured one after the other, a drift fell on one server only.
+  halves=()
+  for _ in 1 2; do
+    halves+=("$(measure_half bare "$BARE_PORT" "$method" "$path" "$body" "$headers")")
+    halves+=("$(measure_half emulator "$EMULATOR_PORT" "$method" "$path" "$body" "$headers")")
+  done
+  python3 - "$label" "$TICKS_PER_SECOND" "${halves[@]}" <<'PY'
 import sys
-label, bare_rps, bare_p99, emu_rps, emu_p99, errors, requests, bare_ticks, bare_requests, emu_ticks, hz = sys.argv[1:]
-per_request = lambda ticks, n: float(ticks) / float(hz) * 1e6 / float(n)
-print(f"| {label} | {bare_rps} | {bare_p99} | {emu_rps} | {emu_p99} | {errors} of {requests} | "
-      f"{float(emu_rps) / float(bare_rps):.2f}× | {float(emu_p99) / float(bare_p99):.2f}× | "
+label, hz, *halves = sys.argv[1:]
+bare1, emu1, bare2, emu2 = ([float(x) for x in half.split()] for half in halves)
+# Halves of one length: req/s and p99 are the mean of the two; non-2xx, requests and CPU ticks add up.
+both = lambda a, b: ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, a[2] + b[2], a[3] + b[3], a[4] + b[4])
+bare_rps, bare_p99, _, bare_requests, bare_ticks = both(bare1, bare2)
+emu_rps, emu_p99, errors, requests, emu_ticks = both(emu1, emu2)
+per_request = lambda ticks, n: ticks / float(hz) * 1e6 / n
+print(f"| {label} | {bare_rps:.0f} | {bare_p99:.2f} | {emu_rps:.0f} | {emu_p99:.2f} | {errors:.0f} of {requests:.0f} | "
+      f"{emu_rps / bare_rps:.2f}× | {emu_p99 / bare_p99:.2f}× | "
       f"{per_request(bare_ticks, bare_requests):.0f}, {per_request(emu_ticks, requests):.0f} |")
 PY
 done
