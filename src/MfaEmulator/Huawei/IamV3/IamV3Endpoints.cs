@@ -197,7 +197,7 @@ internal static class IamV3Endpoints
         // Terraform disables with {"enabled": false, "verification_method": "sms"} and reads back only "none" as off.
         var method = spec.Enabled == true ? spec.VerificationMethod! : LoginProtectMethods.None;
         var saved = protects.Set(new LoginProtect(user.Id, user.DomainId, spec.Enabled!.Value, method));
-        return new JsonOk<LoginProtectResponse>(new LoginProtectResponse(LoginProtectView.Of(saved)));
+        return JsonResults.Ok(new LoginProtectResponse(LoginProtectView.Of(saved)));
     }
 
     public static Results<JsonOk<LoginProtectResponse>, ApiError> ShowUserLoginProtect(
