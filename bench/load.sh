@@ -39,13 +39,13 @@ start() {
   echo "$name did not start:"; cat "$OUT/$name.log"; exit 1
 }
 
-# cold_start ENV DLL [args…]: milliseconds from launch to the first 200 of the HSS call, once.
+# cold_start DLL [args…]: milliseconds from launch to the first 200 of the HSS call, once (SERVER_ENV as for start).
 cold_start() {
-  local server_env="$1" dll="$2"; shift 2
+  local dll="$1"; shift
   local port; port="$(free_port)"
   local began; began="$(date +%s%N)"
   # shellcheck disable=SC2086
-  env ${server_env} dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
+  env ${SERVER_ENV:-} dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
   local pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "$HUAWEI" -H 'Content-Type: application/json' \
     --data-binary "@$OUT/hss.json" "http://127.0.0.1:$port$HSS_PATH")" = "200" ]; do sleep 0.005; done
@@ -164,8 +164,8 @@ kill %1 %2 2>/dev/null || true
 # both alike; run as two sets, one after the other, the bare API's set came right after wrk and the emulator's later.
 BARE_RUNS=(); EMU_RUNS=()
 for _ in $(seq 1 "$COLD_RUNS"); do
-  BARE_RUNS+=("$(cold_start "${BARE_ENV:-}" "$OUT/bare/BareApi.dll")")
-  EMU_RUNS+=("$(cold_start "" "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)")
+  BARE_RUNS+=("$(SERVER_ENV="${BARE_ENV:-}" cold_start "$OUT/bare/BareApi.dll")")
+  EMU_RUNS+=("$(cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)")
 done
 BARE_COLD="$(median "${BARE_RUNS[@]}")"
 EMU_COLD="$(median "${EMU_RUNS[@]}")"
