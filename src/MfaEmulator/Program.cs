@@ -15,6 +15,8 @@ if (command.ExitCode is { } stop)
     (stop == 0 ? Console.Out : Console.Error).WriteLine(command.Output);
     return stop;
 }
+// Methods the last start JIT-compiled are compiled again on a second core while this one starts.
+StartupJitProfile.Begin();
 try
 {
     // The slim builder: the same configuration sources, without what an http-only emulator never uses (HTTPS and QUIC
@@ -49,6 +51,7 @@ try
         Console.Error.WriteLine(refusal);
         return 2;
     }
+    StartupJitProfile.FinishWhenStarted(app.Lifetime);
     app.LoadInitialState();
 
     // Request ids, vendor error envelopes, routing, vendor credentials.
