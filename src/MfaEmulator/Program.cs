@@ -51,7 +51,6 @@ try
         Console.Error.WriteLine(refusal);
         return 2;
     }
-    StartupJitProfile.FinishWhenStarted(app.Lifetime);
     app.LoadInitialState();
 
     // Request ids, vendor error envelopes, routing, vendor credentials.

@@ -4,26 +4,33 @@ using System.Runtime;
 namespace MfaEmulator.Emulator;
 
 /// <summary>
-/// Multicore JIT (<see cref="ProfileOptimization"/>), kept as PowerShell keeps its own: each start records which methods
-/// the runtime compiled or loaded in its first seconds, and the next start compiles those on a second core while the first
-/// one builds the host. ReadyToRun cannot precompile most of them: they are the framework's generic code over the
-/// contracts' value types. On this 2-core machine, launch to the first 200 went 512 → 440 ms (bench/results/load.md).
+/// Multicore JIT (<see cref="ProfileOptimization"/>), kept as PowerShell keeps its own: a build's first start records
+/// which methods the runtime compiled or loaded up to its first answer, and every later start of that build compiles
+/// those on a second core while the first one builds the host. ReadyToRun cannot precompile most of them: they are the
+/// framework's generic code over the contracts' value types. What it saves is in bench/results/load.md.
 /// </summary>
 /// <remarks>
 /// The profile lives in the user's cache folder (<c>$XDG_CACHE_HOME/mfa-emulator</c>, else <c>~/.cache/mfa-emulator</c>;
-/// the local application data folder on Windows). The runtime plays a profile back and records the next one under the
-/// same name, so each start plays back and records under its own name and renames that over the shared profile once
-/// written: a start killed mid-write never leaves a torn profile (the runtime reads a profile whole and ignores one it
-/// cannot parse, multicorejitplayer.cpp). A folder that cannot be
-/// written only means no profile. A test host running the emulator in its own process keeps its JIT as it is.
+/// the local application data folder on Windows), one per build of the emulator and version of the runtime.
+/// <para>
+/// It is recorded once, not by every start. The runtime records while it plays back, but a recording made during a
+/// play-back lacks what the second core had already prepared, and profiles re-recorded start after start gave almost
+/// nothing (alternating starts: 495 ms, against 504 without a profile and 475 with the build's first recording).
+/// </para>
+/// <para>
+/// The runtime plays a profile back and writes its recording under the same name, so each start plays back a copy
+/// under its own name (deleted as soon as the runtime has read it) and the first recording is renamed into place once
+/// written: a start killed mid-write never leaves a torn profile. A folder that cannot be written only means no profile.
+/// A test host running the emulator in its own process keeps its JIT as it is.
+/// </para>
 /// </remarks>
 internal static class StartupJitProfile
 {
-    private const string SharedName = "startup.jitprofile";
-    private const string CopyPrefix = "startup-";
-    private static readonly TimeSpan AbandonedCopyAge = TimeSpan.FromHours(1);
-    private static readonly TimeSpan RecordFor = TimeSpan.FromSeconds(10);
+    private const string TemporaryPrefix = "recording-";
+    private static readonly TimeSpan AbandonedAge = TimeSpan.FromHours(1);
+    private static readonly TimeSpan RecordAtMost = TimeSpan.FromSeconds(10);
     private static string? _recording;
+    private static string? _profile;
     private static Timer? _finishTimer;
 
     public static void Begin()
@@ -35,18 +42,21 @@ internal static class StartupJitProfile
         try
         {
             Directory.CreateDirectory(folder);
-            RemoveAbandonedCopies(folder);
-            var copy = Path.Combine(folder, $"{CopyPrefix}{Environment.ProcessId}.jitprofile");
-            var shared = Path.Combine(folder, SharedName);
-            if (File.Exists(shared))
+            RemoveAbandonedRecordings(folder);
+            var profile = Path.Combine(folder, $"{typeof(StartupJitProfile).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile");
+            var recording = Path.Combine(folder, $"{TemporaryPrefix}{Environment.ProcessId}.jitprofile");
+            var playBack = File.Exists(profile);
+            if (playBack)
             {
-                File.Copy(shared, copy, overwrite: true);
+                File.Copy(profile, recording, overwrite: true);
             }
             ProfileOptimization.SetProfileRoot(folder);
-            ProfileOptimization.StartProfile(Path.GetFileName(copy));
-            _recording = copy;
-            // The runtime has read the whole copy into memory; the recording is written only when it ends.
-            File.Delete(copy);
+            ProfileOptimization.StartProfile(Path.GetFileName(recording));
+            // The runtime has read the whole copy into memory; its recording is written only when it ends.
+            File.Delete(recording);
+            _recording = recording;
+            _profile = playBack ? null : profile;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Finish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,45 +65,79 @@ internal static class StartupJitProfile
     }
 
     /// <summary>
-    /// Ends the recording ten seconds after the host started, or when it stops before that. Not at the first answer:
-    /// while the recording runs, the methods the second core compiled reach the first core through it, so ending it at
-    /// an early answer (a 503 before the listen check, say) took most of the gain away.
+    /// Ends the recording once the first request past the listen check has been answered, or ten seconds after the host
+    /// started without one, or at the process's exit. A longer recording made later starts slower: played back, the
+    /// methods of later calls (the OpenAPI document, other routes) compete with the start for the runtime's locks
+    /// (alternating starts: 475 ms with a profile of the start and one call, 526 with one of its first ten busy seconds).
+    /// Not before that answer either: while the recording runs, the methods compiled on the second core reach the app
+    /// through it.
     /// </summary>
-    public static void FinishWhenStarted(IHostApplicationLifetime lifetime)
+    public static void UseFinishAfterFirstAnswer(this IApplicationBuilder app, IHostApplicationLifetime lifetime)
     {
         if (_recording is null)
         {
             return;
         }
-        lifetime.ApplicationStarted.Register(() => _finishTimer = new Timer(_ => Finish(), null, RecordFor, Timeout.InfiniteTimeSpan));
-        lifetime.ApplicationStopping.Register(Finish);
+        lifetime.ApplicationStarted.Register(() => _finishTimer = new Timer(_ => Finish(), null, RecordAtMost, Timeout.InfiniteTimeSpan));
+        app.Use((context, next) =>
+        {
+            if (Volatile.Read(ref _recording) is not null)
+            {
+                context.Response.OnCompleted(() =>
+                {
+                    Finish();
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
+        });
     }
 
     private static void Finish()
     {
-        if (Interlocked.Exchange(ref _recording, null) is { } copy)
+        if (Interlocked.Exchange(ref _recording, null) is not { } recording)
         {
-            try
+            return;
+        }
+        try
+        {
+            // Stops recording and writes what was recorded under the recording's name.
+            ProfileOptimization.StartProfile(null);
+            if (_profile is { } profile)
             {
-                // Stops recording and writes what was recorded to this start's copy.
-                ProfileOptimization.StartProfile(null);
-                File.Move(copy, Path.Combine(Path.GetDirectoryName(copy)!, SharedName), overwrite: true);
+                File.Move(recording, profile, overwrite: true);
+                RemoveOtherBuilds(profile);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else
             {
-                // The next start records again.
+                File.Delete(recording);
             }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The next start records again.
         }
     }
 
     /// <summary>Recordings of starts killed while writing them.</summary>
-    private static void RemoveAbandonedCopies(string folder)
+    private static void RemoveAbandonedRecordings(string folder)
     {
-        foreach (var copy in Directory.EnumerateFiles(folder, CopyPrefix + "*.jitprofile"))
+        foreach (var recording in Directory.EnumerateFiles(folder, TemporaryPrefix + "*.jitprofile"))
         {
-            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(copy) > AbandonedCopyAge)
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(recording) > AbandonedAge)
             {
-                File.Delete(copy);
+                File.Delete(recording);
+            }
+        }
+    }
+
+    private static void RemoveOtherBuilds(string profile)
+    {
+        foreach (var other in Directory.EnumerateFiles(Path.GetDirectoryName(profile)!, "*.jitprofile"))
+        {
+            if (other != profile && !Path.GetFileName(other).StartsWith(TemporaryPrefix, StringComparison.Ordinal))
+            {
+                File.Delete(other);
             }
         }
     }

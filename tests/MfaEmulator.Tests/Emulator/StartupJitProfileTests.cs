@@ -6,8 +6,9 @@ using MfaEmulator.Tests.Infrastructure;
 namespace MfaEmulator.Tests.Emulator;
 
 /// <summary>
-/// The start-up JIT profile (multicore JIT) the real process keeps in the user's cache folder: written when the emulator
-/// stops or ten seconds after it started, never torn, and an unreadable one only costs the speed-up.
+/// The start-up JIT profile (multicore JIT) the real process keeps in the user's cache folder: recorded by a build's first
+/// start and written once it has answered its first request, ten seconds after it started without one, or when it exits;
+/// played back unchanged by later starts; never torn; an unreadable one only costs the speed-up.
 /// </summary>
 public sealed class StartupJitProfileTests : IDisposable
 {
@@ -16,53 +17,77 @@ public sealed class StartupJitProfileTests : IDisposable
 
     private string ProfileFolder => Path.Combine(_cache, "mfa-emulator");
 
-    private string Profile => Path.Combine(ProfileFolder, "startup.jitprofile");
+    /// <summary>This build's profile, named as the emulator names it (the test host runs the same MfaEmulator.dll).</summary>
+    private string Profile => Path.Combine(ProfileFolder, $"{typeof(Program).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile");
 
     public void Dispose() => Directory.Delete(_cache, recursive: true);
 
     [Fact]
-    public async Task A_start_stopped_with_SIGTERM_leaves_its_profile_and_a_start_killed_before_writing_keeps_it()
+    public async Task The_first_start_records_the_profile_and_later_starts_play_it_back_without_changing_it()
     {
-        await RunUntil(Stop.Term);
+        await AskOnceThenTerminate();
         var written = await File.ReadAllBytesAsync(Profile);
         Assert.True(written.Length > 1024, $"the profile has {written.Length} bytes");
 
-        await RunUntil(Stop.Kill);
+        await AskOnceThenTerminate();
+        // Killed as soon as it listens: before any answer and before the ten seconds.
+        using (var process = Launch())
+        {
+            await Processes.ListeningAddress(process);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
 
         Assert.Equal(written, await File.ReadAllBytesAsync(Profile));
-        Assert.Empty(Directory.GetFiles(ProfileFolder, "startup-*"));
+        Assert.Equal([Profile], Directory.GetFiles(ProfileFolder));
     }
 
     [Fact]
-    public async Task An_unreadable_profile_does_not_stop_the_start_and_is_replaced()
+    public async Task A_profile_of_another_build_is_removed_when_this_build_records_its_own()
+    {
+        Directory.CreateDirectory(ProfileFolder);
+        var other = Path.Combine(ProfileFolder, $"{Guid.NewGuid():N}-{Environment.Version}.jitprofile");
+        await File.WriteAllBytesAsync(other, new byte[2048]);
+
+        await AskOnceThenTerminate();
+
+        Assert.Equal([Profile], Directory.GetFiles(ProfileFolder));
+    }
+
+    [Fact]
+    public async Task An_unreadable_profile_does_not_stop_the_start()
     {
         Directory.CreateDirectory(ProfileFolder);
         var junk = new byte[4096];
         new Random(7).NextBytes(junk);
         await File.WriteAllBytesAsync(Profile, junk);
 
-        await RunUntil(Stop.Term);
+        await AskOnceThenTerminate();
 
-        var written = await File.ReadAllBytesAsync(Profile);
-        Assert.NotEqual(junk, written);
-        Assert.True(written.Length > 1024, $"the profile has {written.Length} bytes");
+        Assert.Equal(junk, await File.ReadAllBytesAsync(Profile));
     }
 
     [Fact]
-    public async Task The_profile_is_written_ten_seconds_after_the_start_without_waiting_for_a_stop()
+    public async Task A_start_refused_with_exit_code_2_still_leaves_the_profile_and_nothing_else()
+    {
+        using var process = Launch("http://0.0.0.0:0");
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--control-key", stderr, StringComparison.Ordinal);
+        Assert.Equal([Profile], Directory.GetFiles(ProfileFolder));
+    }
+
+    [Fact]
+    public async Task The_profile_is_written_after_the_first_answer_without_waiting_for_a_stop()
     {
         using var process = Launch();
         try
         {
             await AnswersHealth(process);
-            var deadline = Stopwatch.StartNew();
-            while (!File.Exists(Profile) && deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(200);
-            }
 
-            Assert.True(File.Exists(Profile), "no profile 30 s after the start");
-            Assert.False(process.HasExited);
+            Assert.True(await Appears(Profile, TimeSpan.FromSeconds(5)), "no profile 5 s after the first answer");
         }
         finally
         {
@@ -70,23 +95,40 @@ public sealed class StartupJitProfileTests : IDisposable
         }
     }
 
-    private enum Stop
+    [Fact]
+    public async Task Without_any_request_the_profile_is_written_ten_seconds_after_the_start()
     {
-        Term,
-        Kill,
+        using var process = Launch();
+        try
+        {
+            await Processes.ListeningAddress(process);
+            var started = Stopwatch.StartNew();
+
+            Assert.True(await Appears(Profile, TimeSpan.FromSeconds(30)), "no profile 30 s after the start");
+            Assert.True(started.Elapsed > TimeSpan.FromSeconds(5), $"written after {started.Elapsed}, before the ten seconds");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
     }
 
-    private async Task RunUntil(Stop stop)
+    private static async Task<bool> Appears(string path, TimeSpan within)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!File.Exists(path) && waited.Elapsed < within)
+        {
+            await Task.Delay(100);
+        }
+        return File.Exists(path);
+    }
+
+    /// <summary>Starts the emulator, asks it one thing, and stops it with SIGTERM.</summary>
+    private async Task AskOnceThenTerminate()
     {
         using var process = Launch();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await AnswersHealth(process);
-        if (stop == Stop.Kill)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(timeout.Token);
-            return;
-        }
         using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await term.WaitForExitAsync(timeout.Token);
@@ -95,8 +137,8 @@ public sealed class StartupJitProfileTests : IDisposable
         Assert.Equal(0, process.ExitCode);
     }
 
-    private Process Launch() => Processes.Start(
-        "dotnet", [Dll, "--urls", "http://127.0.0.1:0", "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", _cache)]);
+    private Process Launch(string url = "http://127.0.0.1:0") => Processes.Start(
+        "dotnet", [Dll, "--urls", url, "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", _cache)]);
 
     private static async Task AnswersHealth(Process process)
     {
