@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """first_answer.py METHOD URL BODYFILE HEADER -- COMMAND…: launches COMMAND and prints the milliseconds from the launch
 to the first 200 answer to METHOD URL (with BODYFILE as a JSON body, and HEADER), polled from this one process every
-millisecond; then stops COMMAND.
+millisecond; then stops COMMAND with SIGTERM.
 
 The poll is a connect and, once the port listens, the request: ~30 µs of CPU per attempt. A curl process per attempt
 (what bench/load.sh did before) cost ~22 ms of CPU each, so on a 2-core machine the poller took most of the core the
@@ -48,5 +48,10 @@ try:
         time.sleep(0.001)
     print(round((time.perf_counter_ns() - began) / 1e6))
 finally:
-    server.kill()
-    server.wait()
+    # Stopped as a user stops it (SIGTERM), so what it does on a graceful stop happens, untimed.
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
