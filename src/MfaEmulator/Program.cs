@@ -51,6 +51,7 @@ try
         Console.Error.WriteLine(refusal);
         return 2;
     }
+    StartupJitProfile.FinishWhenStarted(app.Lifetime);
     app.LoadInitialState();
 
     // Request ids, vendor error envelopes, routing, vendor credentials.

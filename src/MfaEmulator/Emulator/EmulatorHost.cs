@@ -122,7 +122,6 @@ internal static class EmulatorHost
     {
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         ListenGate.UseListenGate(app, app.Services.GetRequiredService<ListenGate>());
-        app.UseFinishAfterFirstAnswer(app.Lifetime);
         app.UseRequestIds();
         app.UseMiddleware<RequestLog>();
         app.UseMiddleware<JournalMiddleware>();
