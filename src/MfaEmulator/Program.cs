@@ -15,7 +15,7 @@ if (command.ExitCode is { } stop)
     (stop == 0 ? Console.Out : Console.Error).WriteLine(command.Output);
     return stop;
 }
-// Methods the last start JIT-compiled are compiled again on a second core while this one starts.
+// What this build's first start JIT-compiled is compiled on a second core while this one starts (multicore JIT).
 StartupJitProfile.Begin();
 try
 {
