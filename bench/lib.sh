@@ -6,7 +6,8 @@ OUT="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$OUT"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-# The published form: framework-dependent, ReadyToRun (precompiled, so less JIT at start and on the first calls).
+# The published form: framework-dependent, ReadyToRun (precompiled, so less JIT at start and on the first calls), with
+# the start-up JIT profile its publish records (src/MfaEmulator/Emulator/record-startup-jit-profile.sh).
 PUBLISH=(-c Release -p:UseAppHost=false -r "linux-$(dpkg --print-architecture | sed 's/amd64/x64/')" --self-contained false -p:PublishReadyToRun=true)
 dotnet publish src/MfaEmulator "${PUBLISH[@]}" -o "$OUT/emulator" >/dev/null
 

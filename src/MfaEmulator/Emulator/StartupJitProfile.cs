@@ -11,7 +11,8 @@ namespace MfaEmulator.Emulator;
 /// </summary>
 /// <remarks>
 /// The profile lives in the user's cache folder (<c>$XDG_CACHE_HOME/mfa-emulator</c>, else <c>~/.cache/mfa-emulator</c>;
-/// the local application data folder on Windows), one per build of the emulator and version of the runtime.
+/// the local application data folder on Windows), one per build of the emulator and version of the runtime. A published
+/// copy ships one beside the app, recorded by the publish, which a start uses while the cache has none.
 /// <para>
 /// It is recorded once, not by every start. The runtime records while it plays back, but a recording made during a
 /// play-back lacks what the second core had already prepared: profiles re-recorded start after start saved 9 ms (495
@@ -44,19 +45,19 @@ internal static class StartupJitProfile
         {
             Directory.CreateDirectory(folder);
             RemoveAbandonedRecordings(folder);
-            var profile = Path.Combine(folder, $"{typeof(StartupJitProfile).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile");
+            var profile = Path.Combine(folder, FileName);
             var recording = Path.Combine(folder, $"{TemporaryPrefix}{Environment.ProcessId}.jitprofile");
-            var playBack = File.Exists(profile);
-            if (playBack)
+            var playBack = File.Exists(profile) ? profile : File.Exists(Shipped) ? Shipped : null;
+            if (playBack is not null)
             {
-                File.Copy(profile, recording, overwrite: true);
+                File.Copy(playBack, recording, overwrite: true);
             }
             ProfileOptimization.SetProfileRoot(folder);
             ProfileOptimization.StartProfile(Path.GetFileName(recording));
             // The runtime has read the whole copy into memory; its recording is written only when it ends.
             File.Delete(recording);
             _recording = recording;
-            _profile = playBack ? null : profile;
+            _profile = playBack is null ? profile : null;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Finish();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -126,6 +127,15 @@ internal static class StartupJitProfile
             }
         }
     }
+
+    /// <summary>This build's profile on this runtime: the module's id, which changes with every build, and the runtime's version.</summary>
+    private static string FileName => $"{typeof(StartupJitProfile).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile";
+
+    /// <summary>
+    /// The profile a publish recorded beside the app (record-startup-jit-profile.sh), so that even a build's first start
+    /// on a fresh machine, as in CI, plays one back; used when the cache has none, and never changed.
+    /// </summary>
+    private static string Shipped => Path.Combine(AppContext.BaseDirectory, FileName);
 
     private static string? Folder()
     {

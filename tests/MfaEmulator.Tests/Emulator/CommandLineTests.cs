@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 using MfaEmulator.Tests.Infrastructure;
 
@@ -157,15 +156,8 @@ public sealed class CommandLineTests : IDisposable
     public async Task SIGTERM_and_SIGINT_stop_the_emulator_with_exit_code_0(string signal)
     {
         using var process = Processes.Start("dotnet", [Dll, "--urls", "http://127.0.0.1:0", "--grpc-urls", "http://127.0.0.1:0"]);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await Processes.ListeningAddress(process);
 
-        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync(timeout.Token);
-        }
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, await Processes.Signal(process, signal));
     }
 }

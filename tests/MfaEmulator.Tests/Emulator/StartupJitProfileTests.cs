@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using MfaEmulator.Tests.Infrastructure;
 
@@ -111,14 +110,8 @@ public sealed class StartupJitProfileTests : IDisposable
     private async Task AskOnceThenTerminate()
     {
         using var process = Launch();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await AnswersHealth(process);
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync(timeout.Token);
-        }
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, await Processes.Signal(process, "TERM"));
     }
 
     private Process Launch(string url = "http://127.0.0.1:0") => Processes.Start(

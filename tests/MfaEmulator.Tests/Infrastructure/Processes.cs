@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace MfaEmulator.Tests.Infrastructure;
 
@@ -65,6 +66,18 @@ internal static class Processes
             Assert.Fail($"{command} {string.Join(' ', args)} did not finish within {limit}");
         }
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Sends a signal (TERM, INT, …) to a started process and waits for its exit; returns its exit code.</summary>
+    public static async Task<int> Signal(Process process, string signal)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
     }
 
     /// <summary>Runs the dotnet CLI to its end; fails the test with the output when it does not succeed.</summary>
