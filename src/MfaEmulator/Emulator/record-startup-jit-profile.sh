@@ -67,5 +67,6 @@ wait "$pid" || true
 pid=""
 recorded=("$work"/mfa-emulator/*.jitprofile)
 [[ -f "${recorded[0]}" ]] || { echo "record-startup-jit-profile: the emulator wrote no profile" >&2; exit 1; }
+rm -f "$app"/*.jitprofile # an earlier build's, published to the same folder
 cp "${recorded[0]}" "$app/"
 echo "record-startup-jit-profile: $(basename "${recorded[0]}") ($(wc -c <"${recorded[0]}") bytes, answers$answers) in $app"
