@@ -98,6 +98,30 @@ for path, ops in doc["paths"].items():
 PY
 cp "$OUT/SetTwoFactorLoginConfig.json" "$OUT/hss.json"
 HSS_PATH="$(cat "$OUT/SetTwoFactorLoginConfig.path")"
+kill "$(cat "$OUT/emulator.pid")"
+wait "$(cat "$OUT/emulator.pid")" 2>/dev/null || true
+
+# The cold starts come first, on the idle machine, as a test run starts its emulator: right after minutes of wrk the
+# emulator's starts were slower for about a minute and the bare API's barely (bench/results/load.md, at daad43a). They
+# alternate (bare, the published emulator, the same without its profile), so a moment when the machine is slower (a
+# busy neighbour) slows all alike. Each emulator start is a first start, in an empty cache folder of its own: the
+# published copy plays back the start-up JIT profile its publish recorded (StartupJitProfile), and the copy without it
+# shows what that profile saves.
+ls "$OUT"/emulator/*.jitprofile >/dev/null 2>&1 || echo "warning: the publish shipped no start-up JIT profile" >&2
+cp -r "$OUT/emulator" "$OUT/emulator-without-profile"
+rm -f "$OUT"/emulator-without-profile/*.jitprofile
+BARE_RUNS=(); EMU_RUNS=(); UNPROFILED_RUNS=()
+for run in $(seq 1 "$COLD_RUNS"); do
+  BARE_RUNS+=("$(SERVER_ENV="${BARE_ENV:-}" cold_start "$OUT/bare/BareApi.dll")")
+  EMU_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/cache-$run" cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)")
+  UNPROFILED_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/unprofiled-cache-$run" cold_start "$OUT/emulator-without-profile/MfaEmulator.dll" --grpc-urls none)")
+done
+
+# A fresh emulator for wrk, its state the default one plus the devices below.
+EMULATOR_PORT="$(free_port)"
+# shellcheck disable=SC2086
+SERVER_ENV="XDG_CACHE_HOME=$OUT/wrk-cache" start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
+E="http://127.0.0.1:$EMULATOR_PORT"
 
 # Devices for bind (the admin's v3 device) and enable (a v5 device of a second user), so both reach the code check.
 curl -s -o /dev/null -X POST -H "$HUAWEI" -H 'Content-Type: application/json' "$E/v3.0/OS-MFA/virtual-mfa-devices" \
@@ -159,21 +183,7 @@ print(f"| {label} | {bare_rps:.0f} | {bare_p99:.2f} | {emu_rps:.0f} | {emu_p99:.
       f"{per_request(bare_ticks, bare_requests):.0f}, {per_request(emu_ticks, requests):.0f} |")
 PY
 done
-kill %1 %2 2>/dev/null || true
-
-# The starts alternate (bare, the published emulator, the same without its profile), so a moment when the machine is
-# slower (just after wrk, a busy neighbour) slows all alike; run as sets, the bare API's came right after wrk and the rest
-# later. Each emulator start is a first start: an empty cache folder of its own. The published copy plays back the
-# start-up JIT profile its publish recorded (StartupJitProfile); the copy without it shows what that profile saves.
-ls "$OUT"/emulator/*.jitprofile >/dev/null 2>&1 || echo "warning: the publish shipped no start-up JIT profile" >&2
-cp -r "$OUT/emulator" "$OUT/emulator-without-profile"
-rm -f "$OUT"/emulator-without-profile/*.jitprofile
-BARE_RUNS=(); EMU_RUNS=(); UNPROFILED_RUNS=()
-for run in $(seq 1 "$COLD_RUNS"); do
-  BARE_RUNS+=("$(SERVER_ENV="${BARE_ENV:-}" cold_start "$OUT/bare/BareApi.dll")")
-  EMU_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/cache-$run" cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)")
-  UNPROFILED_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/unprofiled-cache-$run" cold_start "$OUT/emulator-without-profile/MfaEmulator.dll" --grpc-urls none)")
-done
+kill "$(cat "$OUT/emulator.pid")" "$(cat "$OUT/bare.pid")" 2>/dev/null || true
 BARE_COLD="$(median "${BARE_RUNS[@]}")"
 echo
 echo "| cold start: launch → first 200 of the HSS call (median of $COLD_RUNS) | bare | emulator | ratio |"
