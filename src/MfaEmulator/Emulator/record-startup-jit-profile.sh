@@ -14,6 +14,9 @@ work="$(mktemp -d)"
 pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
+# A profile published here before (an earlier build's, or this one's when publish runs again) would be played back
+# instead of recorded.
+rm -f "$app"/*.jitprofile
 XDG_CACHE_HOME="$work" "$dotnet" "$app/MfaEmulator.dll" --urls http://127.0.0.1:0 --grpc-urls none >"$work/out" 2>&1 &
 pid=$!
 port=""
@@ -67,6 +70,5 @@ wait "$pid" || true
 pid=""
 recorded=("$work"/mfa-emulator/*.jitprofile)
 [[ -f "${recorded[0]}" ]] || { echo "record-startup-jit-profile: the emulator wrote no profile" >&2; exit 1; }
-rm -f "$app"/*.jitprofile # an earlier build's, published to the same folder
 cp "${recorded[0]}" "$app/"
 echo "record-startup-jit-profile: $(basename "${recorded[0]}") ($(wc -c <"${recorded[0]}") bytes, answers$answers) in $app"
