@@ -2,7 +2,7 @@
 # Request throughput and cold start of the published emulator beside a bare ASP.NET Core minimal API (bench/BareApi,
 # one route answering {}), in one run on this machine. Prints one markdown table.
 #
-#   bench/load.sh                     # wrk -t2 -c50, 10 s per route and server (two alternating halves), 5 cold starts each
+#   bench/load.sh                     # 5 cold starts of each, then wrk -t2 -c50, 10 s per route and server (two alternating halves)
 #   DURATION=5s COLD_RUNS=3 bench/load.sh
 #   EMULATOR_ARGS="--journal-size 0" bench/load.sh      # extra emulator options, e.g. to see what the journal costs
 #   BARE_ENV="DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" bench/load.sh   # the bare API with the emulator's
@@ -72,12 +72,17 @@ measure_half() {
   echo "$result $(( $(cpu_ticks "$name") - before ))"
 }
 
-# The emulator keeps a start-up JIT profile in the user's cache folder (StartupJitProfile); here in the scratch
-# directory, so the run neither uses nor changes yours.
-EMULATOR_PORT="$(free_port)"
-# shellcheck disable=SC2086
-SERVER_ENV="XDG_CACHE_HOME=$OUT/wrk-cache" start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
-E="http://127.0.0.1:$EMULATOR_PORT"
+# start_emulator: the emulator for wrk on a free port ($E), with its defaults and EMULATOR_ARGS. It keeps its start-up
+# JIT profile cache (StartupJitProfile) in the scratch directory, so the run neither uses nor changes yours.
+start_emulator() {
+  EMULATOR_PORT="$(free_port)"
+  # shellcheck disable=SC2086
+  SERVER_ENV="XDG_CACHE_HOME=$OUT/wrk-cache" start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
+  E="http://127.0.0.1:$EMULATOR_PORT"
+}
+
+# One emulator for the OpenAPI document's examples, stopped before the cold starts.
+start_emulator
 curl -s "$E/openapi/v1.json" >"$OUT/openapi.json"
 
 # The documented operations' examples, and their paths with the examples' parameters.
@@ -118,10 +123,7 @@ for run in $(seq 1 "$COLD_RUNS"); do
 done
 
 # A fresh emulator for wrk, its state the default one plus the devices below.
-EMULATOR_PORT="$(free_port)"
-# shellcheck disable=SC2086
-SERVER_ENV="XDG_CACHE_HOME=$OUT/wrk-cache" start emulator "$OUT/emulator/MfaEmulator.dll" "$EMULATOR_PORT" --grpc-urls none ${EMULATOR_ARGS:-}
-E="http://127.0.0.1:$EMULATOR_PORT"
+start_emulator
 
 # Devices for bind (the admin's v3 device) and enable (a v5 device of a second user), so both reach the code check.
 curl -s -o /dev/null -X POST -H "$HUAWEI" -H 'Content-Type: application/json' "$E/v3.0/OS-MFA/virtual-mfa-devices" \

@@ -1,4 +1,3 @@
-using System.Net;
 using MfaEmulator.Tests.Infrastructure;
 
 namespace MfaEmulator.Tests.Emulator;
@@ -30,17 +29,11 @@ public sealed class PublishedStartupJitProfileTests : IDisposable
         // Every training call was answered as the emulator answers it: HSS and login protection 200, the devices and the
         // user 201, bind and enable with wrong codes 400, the ZITADEL second factor 200.
         Assert.Contains("answers 200 200 201 400 201 201 400 200", output, StringComparison.Ordinal);
-        var shipped = Path.Combine(app, $"{typeof(Program).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile");
+        var shipped = Path.Combine(app, StartupJitProfileTests.ProfileName);
         var recorded = await File.ReadAllBytesAsync(shipped);
         Assert.True(recorded.Length > 1024, $"the shipped profile has {recorded.Length} bytes");
 
-        using (var process = Processes.Start("dotnet", [Path.Combine(app, "MfaEmulator.dll"), "--urls", "http://127.0.0.1:0", "--grpc-urls", "none"],
-            environment: [("XDG_CACHE_HOME", cache)]))
-        {
-            using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(process) };
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_emulator/health")).StatusCode);
-            Assert.Equal(0, await Processes.Signal(process, "TERM"));
-        }
+        await StartupJitProfileTests.AskOnceThenTerminate(Path.Combine(app, "MfaEmulator.dll"), cache);
 
         // Played back, not recorded: the cache folder holds nothing (the start's copy was deleted once read), and the
         // shipped profile is unchanged.

@@ -16,8 +16,10 @@ public sealed class StartupJitProfileTests : IDisposable
 
     private string ProfileFolder => Path.Combine(_cache, "mfa-emulator");
 
-    /// <summary>This build's profile, named as the emulator names it (the test host runs the same MfaEmulator.dll).</summary>
-    private string Profile => Path.Combine(ProfileFolder, $"{typeof(Program).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile");
+    /// <summary>This build's profile's file name, as the emulator names it (the test host runs the same MfaEmulator.dll).</summary>
+    internal static readonly string ProfileName = $"{typeof(Program).Module.ModuleVersionId:N}-{Environment.Version}.jitprofile";
+
+    private string Profile => Path.Combine(ProfileFolder, ProfileName);
 
     public void Dispose() => Directory.Delete(_cache, recursive: true);
 
@@ -106,20 +108,19 @@ public sealed class StartupJitProfileTests : IDisposable
         return File.Exists(path);
     }
 
-    /// <summary>Starts the emulator, asks it one thing, and stops it with SIGTERM.</summary>
-    private async Task AskOnceThenTerminate()
+    private Task AskOnceThenTerminate() => AskOnceThenTerminate(Dll, _cache);
+
+    /// <summary>Starts the emulator at <paramref name="dll"/> with <paramref name="cache"/> as its cache folder, asks it one thing, and stops it with SIGTERM.</summary>
+    internal static async Task AskOnceThenTerminate(string dll, string cache)
     {
-        using var process = Launch();
-        await AnswersHealth(process);
+        using var process = Launch(dll, cache);
+        using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(process) };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_emulator/health")).StatusCode);
         Assert.Equal(0, await Processes.Signal(process, "TERM"));
     }
 
-    private Process Launch(string url = "http://127.0.0.1:0") => Processes.Start(
-        "dotnet", [Dll, "--urls", url, "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", _cache)]);
+    private Process Launch(string url = "http://127.0.0.1:0") => Launch(Dll, _cache, url);
 
-    private static async Task AnswersHealth(Process process)
-    {
-        using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(process) };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_emulator/health")).StatusCode);
-    }
+    private static Process Launch(string dll, string cache, string url = "http://127.0.0.1:0") => Processes.Start(
+        "dotnet", [dll, "--urls", url, "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", cache)]);
 }
