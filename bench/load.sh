@@ -111,13 +111,15 @@ wait "$(cat "$OUT/emulator.pid")" 2>/dev/null || true
 # alternate (bare, the published emulator, the same without its profile), so a moment when the machine is slower (a
 # busy neighbour) slows all alike. Each emulator start is a first start, in an empty cache folder of its own: the
 # published copy plays back the start-up JIT profile its publish recorded (StartupJitProfile), and the copy without it
-# shows what that profile saves.
+# shows what that profile saves. The emulator's runtimeconfig turns W^X off (MfaEmulator.csproj); the bare API starts
+# once more with DOTNET_EnableWriteXorExecute=0, for a like-for-like ratio.
 ls "$OUT"/emulator/*.jitprofile >/dev/null 2>&1 || echo "warning: the publish shipped no start-up JIT profile" >&2
 cp -r "$OUT/emulator" "$OUT/emulator-without-profile"
 rm -f "$OUT"/emulator-without-profile/*.jitprofile
-BARE_RUNS=(); EMU_RUNS=(); UNPROFILED_RUNS=()
+BARE_RUNS=(); BARE_WX_OFF_RUNS=(); EMU_RUNS=(); UNPROFILED_RUNS=()
 for run in $(seq 1 "$COLD_RUNS"); do
   BARE_RUNS+=("$(SERVER_ENV="${BARE_ENV:-}" cold_start "$OUT/bare/BareApi.dll")")
+  BARE_WX_OFF_RUNS+=("$(SERVER_ENV="${BARE_ENV:-} DOTNET_EnableWriteXorExecute=0" cold_start "$OUT/bare/BareApi.dll")")
   EMU_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/cache-$run" cold_start "$OUT/emulator/MfaEmulator.dll" --grpc-urls none)")
   UNPROFILED_RUNS+=("$(SERVER_ENV="XDG_CACHE_HOME=$OUT/unprofiled-cache-$run" cold_start "$OUT/emulator-without-profile/MfaEmulator.dll" --grpc-urls none)")
 done
@@ -193,3 +195,4 @@ echo "|---|---|---|---|"
 row() { python3 -c "import sys; b, e = float(sys.argv[2]), float(sys.argv[3]); print(f'| {sys.argv[1]} | {b:.0f} ms | {e:.0f} ms | {e / b:.2f}× |')" "$@"; }
 row "published Release build, dotnet <dll>, first start (an empty cache): the emulator plays back the profile its publish recorded" "$BARE_COLD" "$(median "${EMU_RUNS[@]}")"
 row "the same without that profile (removed from a copy of the published folder)" "$BARE_COLD" "$(median "${UNPROFILED_RUNS[@]}")"
+row "like for like: the published emulator against the bare API with W^X off as well (DOTNET_EnableWriteXorExecute=0)" "$(median "${BARE_WX_OFF_RUNS[@]}")" "$(median "${EMU_RUNS[@]}")"
