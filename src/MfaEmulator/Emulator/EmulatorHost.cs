@@ -151,14 +151,16 @@ internal static class EmulatorHost
 
     /// <summary>
     /// Builds every endpoint now rather than on the first request, so what is built per endpoint (the validation
-    /// filter's choice of validators) is checked before the emulator listens, and the first call is not slower.
+    /// filter's choice of validators) is checked before the emulator listens, and the first call is not slower. Each
+    /// source is then replaced by the endpoints it built: a route builder's source builds them anew on every read, and
+    /// routing's first read (on the first request) would build them all a second time.
     /// </summary>
     public static WebApplication BuildEndpoints(this WebApplication app)
     {
-        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
-        {
-            _ = source.Endpoints;
-        }
+        var sources = ((IEndpointRouteBuilder)app).DataSources;
+        var built = sources.Select(source => new DefaultEndpointDataSource(source.Endpoints)).ToList();
+        sources.Clear();
+        built.ForEach(sources.Add);
         return app;
     }
 
