@@ -4,7 +4,7 @@ using MfaEmulator.Common.Validation;
 namespace MfaEmulator.Huawei.Hss;
 
 /// <summary>Limits from api-hss2.0 SetTwoFactorLoginConfig; see openapi/DEVIATIONS.md for the ones the page leaves open.</summary>
-internal sealed class SetTwoFactorLoginConfigValidator : AbstractValidator<SetTwoFactorLoginConfigRequest>
+internal sealed class SetTwoFactorLoginConfigValidator : HssScopeRules<SetTwoFactorLoginConfigRequest>
 {
     public const int MaxHosts = 1000;
     public const int MaxHostIdLength = 64;
@@ -12,8 +12,8 @@ internal sealed class SetTwoFactorLoginConfigValidator : AbstractValidator<SetTw
     public const int MaxTopicUrnLength = 256;
 
     public SetTwoFactorLoginConfigValidator()
+        : base(r => r.ProjectId, r => r.EnterpriseProjectId)
     {
-        Include(new HssScopeRules<SetTwoFactorLoginConfigRequest>(r => r.ProjectId, r => r.EnterpriseProjectId));
         RuleFor(r => r.Body).NotNull().Invalid("the request body is required").DependentRules(() =>
         {
             RuleFor(r => r.Body!.Enabled).NotNull().Invalid("'enabled' is required");
@@ -37,13 +37,13 @@ internal sealed class SetTwoFactorLoginConfigValidator : AbstractValidator<SetTw
     }
 }
 
-internal sealed class ListTwoFactorLoginHostValidator : AbstractValidator<ListTwoFactorLoginHostRequest>
+internal sealed class ListTwoFactorLoginHostValidator : HssScopeRules<ListTwoFactorLoginHostRequest>
 {
     public const int MaxLimit = 200;
 
     public ListTwoFactorLoginHostValidator()
+        : base(r => r.ProjectId, r => r.EnterpriseProjectId)
     {
-        Include(new HssScopeRules<ListTwoFactorLoginHostRequest>(r => r.ProjectId, r => r.EnterpriseProjectId));
         RuleFor(r => r.Limit).Must(l => l is null || int.TryParse(l, out var n) && n is >= 1 and <= MaxLimit)
             .Invalid($"'limit' must be an integer from 1 to {MaxLimit}");
         RuleFor(r => r.Offset).Must(o => o is null || int.TryParse(o, out var n) && n >= 0)
@@ -53,12 +53,15 @@ internal sealed class ListTwoFactorLoginHostValidator : AbstractValidator<ListTw
     }
 }
 
-/// <summary>project_id and enterprise_project_id: 1 to 256 characters on every HSS route.</summary>
-internal sealed class HssScopeRules<T> : AbstractValidator<T>
+/// <summary>
+/// project_id and enterprise_project_id: 1 to 256 characters on every HSS route. A base class rather than an included
+/// validator, whose rules FluentValidation runs in a child context of their own on every request.
+/// </summary>
+internal abstract class HssScopeRules<T> : AbstractValidator<T>
 {
     public const int MaxIdLength = 256;
 
-    public HssScopeRules(System.Linq.Expressions.Expression<Func<T, string>> projectId, System.Linq.Expressions.Expression<Func<T, string?>> enterpriseProjectId)
+    protected HssScopeRules(System.Linq.Expressions.Expression<Func<T, string>> projectId, System.Linq.Expressions.Expression<Func<T, string?>> enterpriseProjectId)
     {
         RuleFor(projectId).Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength)
             .Invalid($"'project_id' must be 1 to {MaxIdLength} characters");
