@@ -28,7 +28,8 @@ kdamond_ticks() { local pid; pid="$(pgrep -x kdamond.0 || true)"; [ -n "$pid" ] 
 
 PORT="$(free_port)"
 E="http://127.0.0.1:$PORT"
-dotnet "$OUT/emulator/MfaEmulator.dll" --urls "$E" --grpc-urls none >"$OUT/emulator.log" 2>&1 &
+# shellcheck disable=SC2086
+env ${EMULATOR_ENV:-} dotnet "$OUT/emulator/MfaEmulator.dll" --urls "$E" --grpc-urls none >"$OUT/emulator.log" 2>&1 &
 PID=$!
 until curl -s -o /dev/null "$E/_emulator/health"; do sleep 0.05; done
 created="$(curl -sf -X POST -H 'Content-Type: application/json' --data '{"count":100000,"device":true}' "$E/_emulator/huawei/accounts/bulk")"

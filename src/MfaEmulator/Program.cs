@@ -51,7 +51,9 @@ try
         Console.Error.WriteLine(refusal);
         return 2;
     }
+    // Once started: the start-up JIT profile is written, and the GC heap advised for huge pages (Linux).
     StartupJitProfile.FinishWhenStarted(app.Lifetime);
+    HugePageHeap.AdviseWhenStarted(app.Lifetime);
     app.LoadInitialState();
 
     // Request ids, vendor error envelopes, routing, vendor credentials.

@@ -28,6 +28,27 @@ internal static class Processes
         return Process.Start(info)!;
     }
 
+    /// <summary>
+    /// Starts the built emulator (the test host's MfaEmulator.dll) on a free loopback port without native gRPC, with
+    /// <paramref name="cache"/> as its cache folder; once it listens, runs <paramref name="inspect"/> on the process,
+    /// then stops it with SIGTERM and asserts a clean exit.
+    /// </summary>
+    public static async Task<T> WhileListening<T>(string cache, Func<Process, Task<T>> inspect, params (string Name, string Value)[] environment)
+    {
+        using var process = Start(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll"), "--urls", "http://127.0.0.1:0", "--grpc-urls", "none"],
+            environment: [("XDG_CACHE_HOME", cache), .. environment]);
+        try
+        {
+            await ListeningAddress(process);
+            return await inspect(process);
+        }
+        finally
+        {
+            Assert.Equal(0, await Signal(process, "TERM"));
+        }
+    }
+
     /// <summary>The address a starting emulator prints on its "listening" line.</summary>
     public static async Task<Uri> ListeningAddress(Process emulator)
     {
