@@ -9,8 +9,8 @@ namespace MfaEmulator.Emulator;
 /// reservation, the process's largest anonymous mapping, with the committed parts next to it). Machines that keep THP
 /// to <c>madvise</c> (the default of most distributions) and run the kernel's DAMON, as CI's do, otherwise have
 /// kdamond walk the heap 4 KiB page by page: at 1,000,000 accounts that took the p99 of show device from ~2.4 ms to
-/// 6–10 ms once DAMON had aged the heap; with the heap advised, 3.4–4.5 ms whatever DAMON's state, and kdamond's CPU
-/// 40–50 ms in 8 s against 150–320 (bench/results/scale.md). Done once the host has started, off the first answer's
+/// 6–10 ms once DAMON had aged the heap; with the heap advised, 2.4–4.0 ms whatever DAMON's state, and kdamond's CPU
+/// 40–70 ms in 8 s against 150–320 (bench/results/scale.md). Done once the host has started, off the first answer's
 /// path; best effort: elsewhere, or when THP is off, nothing changes.
 /// </summary>
 internal static class HugePageHeap
