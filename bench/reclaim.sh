@@ -7,6 +7,7 @@
 #
 #   sudo bench/reclaim.sh                  # needs write access to /sys/kernel/mm/damon/admin; restores DAMON on exit
 #   AGE=90 DURATION=8s bench/reclaim.sh
+#   EMULATOR_ENV="DOTNET_GCRetainVM=1" bench/reclaim.sh     # the emulator's environment, e.g. to try a GC setting
 #
 # Without DAMON (or without root) it only measures, and says so. Needs wrk, curl and python3.
 set -euo pipefail
