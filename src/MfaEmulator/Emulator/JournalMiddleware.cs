@@ -20,15 +20,41 @@ internal sealed partial class JournalMiddleware(RequestDelegate next, RequestJou
             await next(context);
             return;
         }
-        var started = Stopwatch.GetTimestamp();
-        var at = clock.GetUtcNow();
+        var call = new PendingCall(this, context, clock.GetUtcNow(), Stopwatch.GetTimestamp());
+        // Recorded as the answer starts: an answer with a Content-Length can reach the client before the pipeline
+        // returns, and a client that reads the journal right after its answer must find the call (an official SDK
+        // test raced it on CI). gRPC's status comes in the trailers, after the answer started: recorded at the end.
+        if (!GrpcTransport.IsGrpc(request))
+        {
+            context.Response.OnStarting(PendingCall.RecordOnStart, call);
+        }
         try
         {
             await next(context);
         }
         finally
         {
-            Record(context, at, Stopwatch.GetElapsedTime(started));
+            call.RecordOnce();
+        }
+    }
+
+    /// <summary>A call to record once: when its answer starts, or when the pipeline returns if it never started.</summary>
+    private sealed class PendingCall(JournalMiddleware journal, HttpContext context, DateTimeOffset at, long started)
+    {
+        public static readonly Func<object, Task> RecordOnStart = state =>
+        {
+            ((PendingCall)state).RecordOnce();
+            return Task.CompletedTask;
+        };
+
+        private int _recorded;
+
+        public void RecordOnce()
+        {
+            if (Interlocked.Exchange(ref _recorded, 1) == 0)
+            {
+                journal.Record(context, at, Stopwatch.GetElapsedTime(started));
+            }
         }
     }
 

@@ -17,6 +17,34 @@ public sealed class ProcessSettingsTests : IDisposable
     public void Dispose() => Directory.Delete(_cache, recursive: true);
 
     [Fact]
+    public async Task A_call_is_in_the_journal_as_soon_as_its_answer_has_arrived()
+    {
+        // Kestrel can send a Content-Length answer before the pipeline returns, and under load the rest of the pipeline
+        // can wait for a thread: 8 clients at once each read the journal right after each answer.
+        var missed = await Processes.WhileListening(_cache, async (_, address) =>
+        {
+            var counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async client =>
+            {
+                using var http = new HttpClient { BaseAddress = address };
+                http.DefaultRequestHeaders.Add("X-Auth-Token", "MIIEmulatorAdminToken");
+                var missed = 0;
+                for (var i = 0; i < 150; i++)
+                {
+                    // A path of each client's own (an unknown user: 404), so its newest journal entry is its own call.
+                    var path = $"/v3.0/OS-MFA/users/0000000000000000000000000000000{client}/virtual-mfa-device";
+                    using var answer = await http.GetAsync(path);
+                    var id = answer.Headers.GetValues("X-Request-Id").Single();
+                    var journal = await http.GetStringAsync($"/_emulator/requests?limit=1&path_prefix={path}");
+                    missed += journal.Contains(id, StringComparison.Ordinal) ? 0 : 1;
+                }
+                return missed;
+            }));
+            return counts.Sum();
+        });
+        Assert.Equal(0, missed);
+    }
+
+    [Fact]
     public async Task The_emulator_runs_without_write_xor_execute()
     {
         Assert.False(await MapsCodeTwice());
@@ -31,7 +59,7 @@ public sealed class ProcessSettingsTests : IDisposable
     private Task<bool> MapsCodeTwice(params (string Name, string Value)[] environment)
     {
         Assert.True(OperatingSystem.IsLinux(), "/proc/PID/maps is Linux's");
-        return Processes.WhileListening(_cache, async process =>
+        return Processes.WhileListening(_cache, async (process, _) =>
             (await File.ReadAllTextAsync($"/proc/{process.Id}/maps")).Contains("memfd:doublemapper", StringComparison.Ordinal), environment);
     }
 
@@ -57,7 +85,7 @@ public sealed class ProcessSettingsTests : IDisposable
     public async Task A_started_emulator_has_its_heap_advised_for_huge_pages()
     {
         Assert.True(OperatingSystem.IsLinux(), "/proc/PID/smaps is Linux's");
-        Assert.True(await Processes.WhileListening(_cache, async process =>
+        Assert.True(await Processes.WhileListening(_cache, async (process, _) =>
         {
             // Advised on a pool thread once the host has started: "hg" in the reservation's VmFlags.
             var deadline = DateTime.UtcNow.AddSeconds(10);

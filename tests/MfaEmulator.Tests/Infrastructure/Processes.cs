@@ -30,18 +30,17 @@ internal static class Processes
 
     /// <summary>
     /// Starts the built emulator (the test host's MfaEmulator.dll) on a free loopback port without native gRPC, with
-    /// <paramref name="cache"/> as its cache folder; once it listens, runs <paramref name="inspect"/> on the process,
-    /// then stops it with SIGTERM and asserts a clean exit.
+    /// <paramref name="cache"/> as its cache folder; once it listens, runs <paramref name="inspect"/> on the process and
+    /// its address, then stops it with SIGTERM and asserts a clean exit.
     /// </summary>
-    public static async Task<T> WhileListening<T>(string cache, Func<Process, Task<T>> inspect, params (string Name, string Value)[] environment)
+    public static async Task<T> WhileListening<T>(string cache, Func<Process, Uri, Task<T>> inspect, params (string Name, string Value)[] environment)
     {
         using var process = Start(
             "dotnet", [Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll"), "--urls", "http://127.0.0.1:0", "--grpc-urls", "none"],
             environment: [("XDG_CACHE_HOME", cache), .. environment]);
         try
         {
-            await ListeningAddress(process);
-            return await inspect(process);
+            return await inspect(process, await ListeningAddress(process));
         }
         finally
         {
