@@ -21,7 +21,7 @@ public sealed class ProcessSettingsTests : IDisposable
     {
         // Kestrel can send a Content-Length answer before the pipeline returns, and under load the rest of the pipeline
         // can wait for a thread: 8 clients at once each read the journal right after each answer.
-        var missed = await Processes.WhileListening(_cache, async (_, address) =>
+        var missed = await Processes.WhileListening(Processes.EmulatorDll, _cache, async (_, address) =>
         {
             var counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async client =>
             {
@@ -59,7 +59,7 @@ public sealed class ProcessSettingsTests : IDisposable
     private Task<bool> MapsCodeTwice(params (string Name, string Value)[] environment)
     {
         Assert.True(OperatingSystem.IsLinux(), "/proc/PID/maps is Linux's");
-        return Processes.WhileListening(_cache, async (process, _) =>
+        return Processes.WhileListening(Processes.EmulatorDll, _cache, async (process, _) =>
             (await File.ReadAllTextAsync($"/proc/{process.Id}/maps")).Contains("memfd:doublemapper", StringComparison.Ordinal), environment);
     }
 
@@ -85,7 +85,7 @@ public sealed class ProcessSettingsTests : IDisposable
     public async Task A_started_emulator_has_its_heap_advised_for_huge_pages()
     {
         Assert.True(OperatingSystem.IsLinux(), "/proc/PID/smaps is Linux's");
-        Assert.True(await Processes.WhileListening(_cache, async (process, _) =>
+        Assert.True(await Processes.WhileListening(Processes.EmulatorDll, _cache, async (process, _) =>
         {
             // Advised on a pool thread once the host has started: "hg" in the reservation's VmFlags.
             var deadline = DateTime.UtcNow.AddSeconds(10);

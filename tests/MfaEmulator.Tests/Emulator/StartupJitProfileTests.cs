@@ -11,7 +11,7 @@ namespace MfaEmulator.Tests.Emulator;
 /// </summary>
 public sealed class StartupJitProfileTests : IDisposable
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll");
+    private static readonly string Dll = Processes.EmulatorDll;
     private readonly string _cache = Directory.CreateTempSubdirectory("mfa-emulator-cache-").FullName;
 
     private string ProfileFolder => Path.Combine(_cache, "mfa-emulator");
@@ -111,16 +111,12 @@ public sealed class StartupJitProfileTests : IDisposable
     private Task AskOnceThenTerminate() => AskOnceThenTerminate(Dll, _cache);
 
     /// <summary>Starts the emulator at <paramref name="dll"/> with <paramref name="cache"/> as its cache folder, asks it one thing, and stops it with SIGTERM.</summary>
-    internal static async Task AskOnceThenTerminate(string dll, string cache)
+    internal static Task AskOnceThenTerminate(string dll, string cache) => Processes.WhileListening(dll, cache, async (_, address) =>
     {
-        using var process = Launch(dll, cache);
-        using var client = new HttpClient { BaseAddress = await Processes.ListeningAddress(process) };
+        using var client = new HttpClient { BaseAddress = address };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_emulator/health")).StatusCode);
-        Assert.Equal(0, await Processes.Signal(process, "TERM"));
-    }
+        return true;
+    });
 
-    private Process Launch(string url = "http://127.0.0.1:0") => Launch(Dll, _cache, url);
-
-    private static Process Launch(string dll, string cache, string url = "http://127.0.0.1:0") => Processes.Start(
-        "dotnet", [dll, "--urls", url, "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", cache)]);
+    private Process Launch(string url = "http://127.0.0.1:0") => Processes.StartEmulator(Dll, _cache, url);
 }

@@ -28,16 +28,23 @@ internal static class Processes
         return Process.Start(info)!;
     }
 
+    /// <summary>The emulator built beside the tests (the test host's own MfaEmulator.dll).</summary>
+    public static readonly string EmulatorDll = Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll");
+
+    /// <summary>Starts the emulator at <paramref name="dll"/> without native gRPC, with <paramref name="cache"/> as its cache folder.</summary>
+    public static Process StartEmulator(
+        string dll, string cache, string url = "http://127.0.0.1:0", params (string Name, string Value)[] environment) =>
+        Start("dotnet", [dll, "--urls", url, "--grpc-urls", "none"], environment: [("XDG_CACHE_HOME", cache), .. environment]);
+
     /// <summary>
-    /// Starts the built emulator (the test host's MfaEmulator.dll) on a free loopback port without native gRPC, with
-    /// <paramref name="cache"/> as its cache folder; once it listens, runs <paramref name="inspect"/> on the process and
-    /// its address, then stops it with SIGTERM and asserts a clean exit.
+    /// Starts the emulator at <paramref name="dll"/> on a free loopback port (<see cref="StartEmulator"/>); once it
+    /// listens, runs <paramref name="inspect"/> on the process and its address, then stops it with SIGTERM and asserts a
+    /// clean exit.
     /// </summary>
-    public static async Task<T> WhileListening<T>(string cache, Func<Process, Uri, Task<T>> inspect, params (string Name, string Value)[] environment)
+    public static async Task<T> WhileListening<T>(
+        string dll, string cache, Func<Process, Uri, Task<T>> inspect, params (string Name, string Value)[] environment)
     {
-        using var process = Start(
-            "dotnet", [Path.Combine(AppContext.BaseDirectory, "MfaEmulator.dll"), "--urls", "http://127.0.0.1:0", "--grpc-urls", "none"],
-            environment: [("XDG_CACHE_HOME", cache), .. environment]);
+        using var process = StartEmulator(dll, cache, environment: environment);
         try
         {
             return await inspect(process, await ListeningAddress(process));
