@@ -51,9 +51,11 @@ try
         Console.Error.WriteLine(refusal);
         return 2;
     }
-    // Once started: the start-up JIT profile is written, and the GC heap advised for huge pages (Linux).
+    // Once started: the start-up JIT profile is written, the GC heap advised for huge pages (Linux), and what routes
+    // build on first use built ahead of it when idle.
     StartupJitProfile.FinishWhenStarted(app.Lifetime);
     HugePageHeap.AdviseWhenStarted(app.Lifetime);
+    IdleWarmup.BuildWhenIdle(app);
     app.LoadInitialState();
 
     // Request ids, vendor error envelopes, routing, vendor credentials.

@@ -7,6 +7,7 @@ using MfaEmulator.Common.Randomness;
 using MfaEmulator.Common.Store;
 using MfaEmulator.Common.Totp;
 using MfaEmulator.Common.Validation;
+using MfaEmulator.Common.Warmup;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -101,6 +102,7 @@ internal static class EmulatorHost
         services.AddSingleton<StateLog>();
         services.AddSingleton<IStateChangeLog>(sp => sp.GetRequiredService<StateLog>());
         services.AddSingleton<ApiFamilies>();
+        services.AddSingleton<DeferredBuilds>();
         return services;
     }
 

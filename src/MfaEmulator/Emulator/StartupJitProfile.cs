@@ -34,6 +34,13 @@ internal static class StartupJitProfile
     private static string? _recording;
     private static string? _profile;
     private static Timer? _finishTimer;
+    private static readonly TaskCompletionSource Written = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Complete once no recording that later starts will play back is under way: at once when this start plays one back
+    /// (its own recording is dropped) or records none.
+    /// </summary>
+    public static Task Recorded => _profile is null ? Task.CompletedTask : Written.Task;
 
     public static void Begin()
     {
@@ -102,6 +109,10 @@ internal static class StartupJitProfile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The next start records again.
+        }
+        finally
+        {
+            Written.TrySetResult();
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using MfaEmulator.Common.Errors;
+using MfaEmulator.Common.Warmup;
 
 namespace MfaEmulator.Common.Validation;
 
@@ -46,10 +47,11 @@ internal static class ValidationFilter
 
     /// <summary>
     /// Every parameter whose type is one of the app's request types, with its validator and a maker of its validation
-    /// context. That each has a validator is checked now; both are made on the endpoint's first call, since building
-    /// every validator's rules at start-up was a sixth of the start (~160 ms of CPU in a trace). The context is of the
-    /// request's own type: given a context of another, FluentValidation makes a second one (a message formatter, a
-    /// failure list and two dictionaries more per request).
+    /// context. That each has a validator is checked now; both are made later, on the endpoint's first call or once the
+    /// host is idle (<see cref="DeferredBuilds"/>), whichever comes first: building every validator's rules before the
+    /// first answer made it 140 ms slower (591 against 449 ms, bench/results/load.md). The context is of the request's
+    /// own type: given a context of another, FluentValidation makes a second one (a message formatter, a failure list
+    /// and two dictionaries more per request).
     /// </summary>
     public static IReadOnlyList<(int Index, Lazy<(IValidator Validator, Func<object, IValidationContext> ContextOf)> Checker)> ValidatorsOf(MethodInfo handler, IServiceProvider services)
     {
@@ -69,10 +71,12 @@ internal static class ValidationFilter
                 throw new InvalidOperationException(
                     $"{handler.DeclaringType?.Name}.{handler.Name} takes a {type.Name}, which has no validator: add an AbstractValidator<{type.Name}> so bad input gets the vendor's 400.");
             }
-            found.Add((index, new Lazy<(IValidator, Func<object, IValidationContext>)>(() => (
+            var checker = new Lazy<(IValidator, Func<object, IValidationContext>)>(() => (
                 (IValidator)services.GetRequiredService(validatorType),
                 typeof(ValidationFilter).GetMethod(nameof(ContextOf), BindingFlags.NonPublic | BindingFlags.Static)!
-                    .MakeGenericMethod(type).CreateDelegate<Func<object, IValidationContext>>()))));
+                    .MakeGenericMethod(type).CreateDelegate<Func<object, IValidationContext>>()));
+            services.GetService<DeferredBuilds>()?.Add(checker);
+            found.Add((index, checker));
         }
         return found;
     }
