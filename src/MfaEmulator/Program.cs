@@ -54,7 +54,7 @@ try
     // Once started: the start-up JIT profile is written, the GC heap advised for huge pages (Linux), and what routes
     // build on first use built ahead of it when idle.
     StartupJitProfile.FinishWhenStarted(app.Lifetime);
-    HugePageHeap.AdviseWhenStarted(app.Lifetime);
+    HugePageHeap.AdviseWhenStarted(app.Lifetime, options);
     IdleWarmup.BuildWhenIdle(app);
     app.LoadInitialState();
 

@@ -45,6 +45,7 @@ internal static class CommandLine
         new("--max-body-bytes", "N", "Emulator:MaxRequestBodyBytes", "1048576", "larger request bodies get 413 in the vendor's envelope", v => Integer(v, 1, int.MaxValue)),
         new("--random-seed", "N", "Emulator:RandomSeed", "none", "repeatable ids, seeds and tokens (tests only, not secret)", v => Integer(v, int.MinValue, int.MaxValue)),
         new("--verbose", null, "Emulator:Verbose", "off", "log ASP.NET's own lines too (the default is one line per request)"),
+        new("--no-huge-pages", null, "Emulator:NoHugePages", "off", "leave the GC heap to the kernel's default pages (Linux; see README)"),
     ];
 
     public static CommandLineResult Parse(string[] args, string workingDirectory)

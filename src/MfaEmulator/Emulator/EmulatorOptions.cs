@@ -28,4 +28,7 @@ internal sealed class EmulatorOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     public bool Verbose { get; set; }
+
+    /// <summary>Leave the GC heap as the kernel maps it (<see cref="HugePageHeap"/>).</summary>
+    public bool NoHugePages { get; set; }
 }

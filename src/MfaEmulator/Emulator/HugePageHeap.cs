@@ -11,16 +11,16 @@ namespace MfaEmulator.Emulator;
 /// kdamond walk the heap 4 KiB page by page: at 1,000,000 accounts that took the p99 of show device from ~2.4 ms to
 /// 6–10 ms once DAMON had aged the heap; with the heap advised, 2.4–4.0 ms whatever DAMON's state, and kdamond's CPU
 /// 40–70 ms in 8 s against 150–320 (bench/results/scale.md). Done once the host has started, off the first answer's
-/// path; best effort: elsewhere, or when THP is off, nothing changes.
+/// path; best effort: elsewhere, or when THP is off, nothing changes; <c>--no-huge-pages</c> turns it off.
 /// </summary>
 internal static class HugePageHeap
 {
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE, <asm-generic/mman-common.h>
 
-    public static void AdviseWhenStarted(IHostApplicationLifetime lifetime)
+    public static void AdviseWhenStarted(IHostApplicationLifetime lifetime, EmulatorOptions options)
     {
         // Only the emulator's own process: a test host's heap is not ours to advise.
-        if (!OperatingSystem.IsLinux() || Assembly.GetEntryAssembly() != typeof(HugePageHeap).Assembly)
+        if (options.NoHugePages || !OperatingSystem.IsLinux() || Assembly.GetEntryAssembly() != typeof(HugePageHeap).Assembly)
         {
             return;
         }

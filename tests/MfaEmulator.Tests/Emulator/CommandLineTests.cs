@@ -33,7 +33,7 @@ public sealed class CommandLineTests : IDisposable
         var run = await Run(null, "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--urls", "--grpc-urls", "--strict", "--seed", "--state-file", "--control-key", "--journal-size", "--max-body-bytes", "--random-seed", "--verbose", "--version" })
+        foreach (var option in new[] { "--urls", "--grpc-urls", "--strict", "--seed", "--state-file", "--control-key", "--journal-size", "--max-body-bytes", "--random-seed", "--verbose", "--no-huge-pages", "--version" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }

@@ -97,6 +97,23 @@ public sealed class ProcessSettingsTests : IDisposable
         }));
     }
 
+    [Fact]
+    public async Task With_no_huge_pages_the_heap_is_left_to_the_kernel()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "/proc/PID/smaps is Linux's");
+        // The heap would be advised as the host starts; the idle warm-up's line comes later (no JIT profile to wait
+        // for: the cache folder cannot be made), so by then an advice would show.
+        Assert.False(await Processes.WhileListening(Processes.EmulatorDll, _cache, async (process, _) =>
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Idle warm-up built", StringComparison.Ordinal))
+            {
+            }
+            return LargestAnonymousMappingIsAdvised(process.Id);
+        },
+        ("Emulator__NoHugePages", "true"), ("XDG_CACHE_HOME", "/dev/null/cache"), ("Logging__LogLevel__MfaEmulator.Emulator.IdleWarmup", "Debug")));
+    }
+
     /// <summary>Whether the largest anonymous mapping in /proc/PID/smaps carries the "hg" (MADV_HUGEPAGE) flag.</summary>
     private static bool LargestAnonymousMappingIsAdvised(int pid)
     {
