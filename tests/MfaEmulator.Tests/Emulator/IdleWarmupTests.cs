@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -55,22 +56,22 @@ public sealed partial class IdleWarmupTests : IDisposable
     {
         var (built, failed, profiles) = await Processes.WhileListening(Processes.EmulatorDll, _cache, async (process, _) =>
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (WarmupLine().Match(line) is { Success: true } match)
-                {
-                    // This first start in an empty cache records the profile; the warm-up must come after it is written.
-                    return (int.Parse(match.Groups[1].Value), int.Parse(match.Groups[2].Value), Directory.GetFiles(_cache, "*.jitprofile", SearchOption.AllDirectories));
-                }
-            }
-            throw new InvalidOperationException("the emulator stopped without its warm-up line");
-        }, ("Logging__LogLevel__MfaEmulator.Emulator.IdleWarmup", "Debug"));
+            var done = await WarmedUp(process);
+            // This first start in an empty cache records the profile; the warm-up must come after it is written.
+            return (int.Parse(done.Groups[1].Value), int.Parse(done.Groups[2].Value), Directory.GetFiles(_cache, "*.jitprofile", SearchOption.AllDirectories));
+        }, LogWarmup);
 
         Assert.True(built > 40, $"built only {built}");
         Assert.Equal(0, failed);
         Assert.Single(profiles, p => !Path.GetFileName(p).StartsWith("recording-", StringComparison.Ordinal));
     }
+
+    /// <summary>The environment setting that has the emulator print the warm-up's one line (<see cref="WarmedUp"/>).</summary>
+    internal static readonly (string Name, string Value) LogWarmup = ("Logging__LogLevel__MfaEmulator.Emulator.IdleWarmup", "Debug");
+
+    /// <summary>The warm-up's line, once an emulator started with <see cref="LogWarmup"/> prints it: entries built, failed.</summary>
+    internal static async Task<Match> WarmedUp(Process emulator) =>
+        WarmupLine().Match(await Processes.FirstLine(emulator, line => WarmupLine().IsMatch(line), TimeSpan.FromSeconds(60)));
 
     [GeneratedRegex(@"Idle warm-up built (\d+) deferred entries \((\d+) failed\)")]
     private static partial Regex WarmupLine();

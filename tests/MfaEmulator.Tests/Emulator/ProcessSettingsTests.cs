@@ -105,13 +105,10 @@ public sealed class ProcessSettingsTests : IDisposable
         // for: the cache folder cannot be made), so by then an advice would show.
         Assert.False(await Processes.WhileListening(Processes.EmulatorDll, _cache, async (process, _) =>
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && !line.Contains("Idle warm-up built", StringComparison.Ordinal))
-            {
-            }
+            await IdleWarmupTests.WarmedUp(process);
             return LargestAnonymousMappingIsAdvised(process.Id);
         },
-        ("Emulator__NoHugePages", "true"), ("XDG_CACHE_HOME", "/dev/null/cache"), ("Logging__LogLevel__MfaEmulator.Emulator.IdleWarmup", "Debug")));
+        ("Emulator__NoHugePages", "true"), ("XDG_CACHE_HOME", "/dev/null/cache"), IdleWarmupTests.LogWarmup));
     }
 
     /// <summary>Whether the largest anonymous mapping in /proc/PID/smaps carries the "hg" (MADV_HUGEPAGE) flag.</summary>

@@ -58,16 +58,26 @@ internal static class Processes
     /// <summary>The address a starting emulator prints on its "listening" line.</summary>
     public static async Task<Uri> ListeningAddress(Process emulator)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var line = await FirstLine(emulator, l => l.StartsWith(ListeningPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // "MfaEmulator listening on http://127.0.0.1:5080 (native gRPC: http://127.0.0.1:5081)": the first address.
+        return new Uri(line[ListeningPrefix.Length..].Trim().Split(' ')[0]);
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="process"/> prints until a line <paramref name="matches"/> and returns it; fails the test
+    /// if the process ends first, and cancels after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<string> FirstLine(Process process, Func<string, bool> matches, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
         string? line;
         do
         {
-            line = await emulator.StandardOutput.ReadLineAsync(timeout.Token);
+            line = await process.StandardOutput.ReadLineAsync(cancel.Token);
         }
-        while (line is not null && !line.StartsWith(ListeningPrefix, StringComparison.Ordinal));
+        while (line is not null && !matches(line));
         Assert.NotNull(line);
-        // "MfaEmulator listening on http://127.0.0.1:5080 (native gRPC: http://127.0.0.1:5081)": the first address.
-        return new Uri(line[ListeningPrefix.Length..].Trim().Split(' ')[0]);
+        return line;
     }
 
     /// <summary>
