@@ -5,7 +5,7 @@ IDLE_SECONDS of idle time after its start (src/MfaEmulator/Emulator/IdleWarmup.c
 Alternating rounds, one start of each published emulator per round in an empty cache folder: the HSS call as soon as
 it listens (launch → first answer, ms), IDLE_SECONDS of nothing, then the first call of each other documented
 operation and of Keystone's user list, each on its own connection (ms), and the process's RSS. Prints the medians as a
-markdown table. The requests are the served OpenAPI document's examples (as bench/load.sh sends), read from a start
+markdown table. The requests are the served OpenAPI document's examples (documented_requests.py, as bench/load.sh sends), read from a start
 of the first build before the rounds; bind and enable meet no device, so they answer 4xx after their validation.
 
   dotnet publish src/MfaEmulator -c Release -p:UseAppHost=false -r linux-x64 --self-contained false \\
@@ -22,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from documented_requests import examples
 
 args = sys.argv[1:]
 numbers = [a for a in args if "=" not in a]
@@ -81,17 +83,7 @@ def operations(folder):
         process.terminate()
         process.wait()
         shutil.rmtree(cache, ignore_errors=True)
-    found = {}
-    for path, methods in document["paths"].items():
-        for method, operation in methods.items():
-            example = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("example")
-            if example is None:
-                continue
-            for parameter in operation.get("parameters", []):
-                if parameter["in"] == "path":
-                    path = path.replace("{" + parameter["name"] + "}", parameter["example"])
-            found[operation.get("operationId")] = (method.upper(), path, json.dumps(example))
-    return found
+    return examples(document)
 
 
 requests = operations(builds[0][1])

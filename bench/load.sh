@@ -86,21 +86,7 @@ start_emulator
 curl -s "$E/openapi/v1.json" >"$OUT/openapi.json"
 
 # The documented operations' examples, and their paths with the examples' parameters.
-python3 - "$OUT" <<'PY'
-import json, sys
-out = sys.argv[1]
-doc = json.load(open(f"{out}/openapi.json"))
-for path, ops in doc["paths"].items():
-    for method, op in ops.items():
-        name = op.get("operationId")
-        if name not in ("SetTwoFactorLoginConfig", "UpdateLoginProtect", "CreateBindingDevice", "EnableMfaDeviceV5", "AddSecondFactorToLoginPolicy"):
-            continue
-        for p in op.get("parameters", []):
-            if p["in"] == "path":
-                path = path.replace("{" + p["name"] + "}", p["example"])
-        json.dump(op["requestBody"]["content"]["application/json"]["example"], open(f"{out}/{name}.json", "w"))
-        open(f"{out}/{name}.path", "w").write(path)
-PY
+python3 "$BENCH/documented_requests.py" "$OUT/openapi.json" "$OUT"
 cp "$OUT/SetTwoFactorLoginConfig.json" "$OUT/hss.json"
 HSS_PATH="$(cat "$OUT/SetTwoFactorLoginConfig.path")"
 kill "$(cat "$OUT/emulator.pid")"
