@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace MfaEmulator.Emulator;
@@ -19,8 +18,7 @@ internal static class HugePageHeap
 
     public static void AdviseWhenStarted(IHostApplicationLifetime lifetime, EmulatorOptions options)
     {
-        // Only the emulator's own process: a test host's heap is not ours to advise.
-        if (options.NoHugePages || !OperatingSystem.IsLinux() || Assembly.GetEntryAssembly() != typeof(HugePageHeap).Assembly)
+        if (options.NoHugePages || !OperatingSystem.IsLinux() || !OwnProcess.IsEmulator)
         {
             return;
         }

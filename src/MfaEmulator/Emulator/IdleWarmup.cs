@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using MfaEmulator.Common.Warmup;
 
 namespace MfaEmulator.Emulator;
@@ -21,8 +20,7 @@ internal static partial class IdleWarmup
 
     public static void BuildWhenIdle(WebApplication app)
     {
-        // Only the emulator's own process: a test host keeps its app as the tests use it.
-        if (Assembly.GetEntryAssembly() != typeof(IdleWarmup).Assembly)
+        if (!OwnProcess.IsEmulator)
         {
             return;
         }

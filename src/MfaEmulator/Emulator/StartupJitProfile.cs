@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime;
 
 namespace MfaEmulator.Emulator;
@@ -44,7 +43,7 @@ internal static class StartupJitProfile
 
     public static void Begin()
     {
-        if (Assembly.GetEntryAssembly() != typeof(StartupJitProfile).Assembly || Folder() is not { } folder)
+        if (!OwnProcess.IsEmulator || Folder() is not { } folder)
         {
             return;
         }
